@@ -1,0 +1,176 @@
+namespace DocService.Api.Domain;
+
+/// <summary>
+/// The Document aggregate: metadata named as in Decree 30 Phụ lục VI / edXML, its immutable
+/// revisions, and its place in the lifecycle. Every change goes through a method here, which
+/// guards the transition and bumps <see cref="Version"/> (the ETag and the concurrency token).
+/// </summary>
+public sealed class Document
+{
+    readonly List<DocumentRevision> _revisions = [];
+
+    public Guid Id { get; private set; }
+    public DocumentKind Kind { get; private set; }
+    public string OrganId { get; private set; } = "";
+    public DocumentStatus Status { get; private set; }
+    public int Version { get; private set; }
+
+    public string TypeName { get; private set; } = "";      // tên loại: Quyết định, Công văn…
+    public string Subject { get; private set; } = "";       // trích yếu
+    public string? CodeNotation { get; private set; }       // ký hiệu, e.g. QĐ-UBND
+    public int? CodeNumber { get; private set; }            // số, from the register
+    public DateOnly? IssuedDate { get; private set; }
+    public string? SignerCompetence { get; private set; }   // TM., KT., TL., Q.
+    public string? SignerPosition { get; private set; }
+    public string? SignerFullName { get; private set; }
+    public Priority Priority { get; private set; }
+    public DateOnly? DueDate { get; private set; }
+    public List<string> Recipients { get; private set; } = []; // organ codes on the axis
+    public string? ToPlaces { get; private set; }           // Nơi nhận, as printed
+
+    // Incoming documents (văn bản đến).
+    public int? ArrivalNumber { get; private set; }
+    public DateTimeOffset? ArrivedAt { get; private set; }
+    public string? SenderOrganId { get; private set; }
+    public string? SenderOrganName { get; private set; }
+    public string? SenderDocumentId { get; private set; }   // {OrganId},{yyyy/MM/dd},{số}/{ký hiệu}
+    public string? AssignedTo { get; private set; }
+
+    public string? ReviewComment { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<DocumentRevision> Revisions => _revisions;
+    public DocumentRevision CurrentRevision => _revisions.MaxBy(r => r.Number)
+        ?? throw new InvalidOperationException($"Document {Id} has no revision.");
+
+    Document() { }
+
+    public static Document CreateOutgoing(Guid id, OrganId organ, DocumentMetadata metadata, string author, DateTimeOffset at)
+    {
+        var document = new Document
+        {
+            Id = id,
+            Kind = DocumentKind.Outgoing,
+            OrganId = organ.Value,
+            Status = DocumentStatus.Draft,
+            CreatedBy = author,
+            CreatedAt = at,
+        };
+        document.ApplyMetadata(metadata, at);
+        return document;
+    }
+
+    public static Document ReceiveIncoming(Guid id, OrganId organ, IncomingOrigin origin, DocumentMetadata metadata, DateTimeOffset at)
+    {
+        var document = new Document
+        {
+            Id = id,
+            Kind = DocumentKind.Incoming,
+            OrganId = organ.Value,
+            Status = DocumentStatus.Received,
+            CreatedBy = origin.SenderOrganId,
+            CreatedAt = at,
+            ArrivedAt = at,
+            SenderOrganId = origin.SenderOrganId,
+            SenderOrganName = origin.SenderOrganName,
+            SenderDocumentId = origin.SenderDocumentId,
+            CodeNumber = origin.CodeNumber,
+            IssuedDate = origin.IssuedDate,
+        };
+        document.ApplyMetadata(metadata, at);
+        return document;
+    }
+
+    public DocumentRevision AddRevision(StoredContent content, string author, string reason, DateTimeOffset at)
+    {
+        var revision = new DocumentRevision(Id, _revisions.Count + 1, content, author, reason, at);
+        _revisions.Add(revision);
+        Touch(at);
+        return revision;
+    }
+
+    public void Submit(DateTimeOffset at) => Move(DocumentAction.Submit, at);
+
+    public void Approve(DateTimeOffset at)
+    {
+        Move(DocumentAction.Approve, at);
+        ReviewComment = null;
+    }
+
+    public void Reject(string comment, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(comment))
+            throw new DomainValidationException("comment", "A rejection needs a comment that tells the drafter what to change.");
+        Move(DocumentAction.Reject, at);
+        ReviewComment = comment.Trim();
+    }
+
+    /// <summary>The competent signer's signature is on the current revision (Approved → Signed).</summary>
+    public void MarkSigned(DateTimeOffset at) => Move(DocumentAction.Sign, at);
+
+    /// <summary>The clerk's issue step: the register number and the date go on the document.</summary>
+    public void Issue(int codeNumber, DateOnly issuedDate, DateTimeOffset at)
+    {
+        Move(DocumentAction.Issue, at);
+        CodeNumber = codeNumber;
+        IssuedDate = issuedDate;
+    }
+
+    /// <summary>The receiving clerk registers an incoming document with its arrival number (số đến).</summary>
+    public void Register(int arrivalNumber, DateTimeOffset at)
+    {
+        Move(DocumentAction.Register, at);
+        ArrivalNumber = arrivalNumber;
+    }
+
+    public string ETag => $"\"{Version}\"";
+
+    void ApplyMetadata(DocumentMetadata metadata, DateTimeOffset at)
+    {
+        TypeName = metadata.TypeName;
+        Subject = metadata.Subject;
+        CodeNotation = metadata.CodeNotation;
+        SignerCompetence = metadata.SignerCompetence;
+        SignerPosition = metadata.SignerPosition;
+        SignerFullName = metadata.SignerFullName;
+        Priority = metadata.Priority;
+        DueDate = metadata.DueDate;
+        Recipients = [.. metadata.Recipients];
+        ToPlaces = metadata.ToPlaces;
+        Touch(at);
+    }
+
+    void Move(DocumentAction action, DateTimeOffset at)
+    {
+        Status = DocumentLifecycle.Next(Status, action);
+        Touch(at);
+    }
+
+    void Touch(DateTimeOffset at)
+    {
+        Version++;
+        UpdatedAt = at;
+    }
+}
+
+/// <summary>What the author says about a document; validated at the API edge.</summary>
+public sealed record DocumentMetadata(
+    string TypeName,
+    string Subject,
+    string? CodeNotation = null,
+    string? SignerCompetence = null,
+    string? SignerPosition = null,
+    string? SignerFullName = null,
+    Priority Priority = Priority.Normal,
+    DateOnly? DueDate = null,
+    IReadOnlyList<string>? RecipientOrgans = null,
+    string? ToPlaces = null)
+{
+    public IReadOnlyList<string> Recipients => RecipientOrgans ?? [];
+}
+
+/// <summary>Who sent an incoming document and how they numbered it.</summary>
+public sealed record IncomingOrigin(
+    string SenderOrganId, string SenderOrganName, string SenderDocumentId, int? CodeNumber, DateOnly? IssuedDate);

@@ -1,0 +1,19 @@
+namespace DocService.Api.Domain;
+
+/// <summary>The commands that move a document from one status to another.</summary>
+public enum DocumentAction
+{
+    Submit,
+    Approve,
+    Reject,
+    Sign,
+    Issue,
+    Archive,
+    Dispatch,
+    Revoke,
+    Register,
+    Assign,
+    StartProcessing,
+    Complete,
+    Refuse,
+}

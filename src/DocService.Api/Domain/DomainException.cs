@@ -1,0 +1,34 @@
+namespace DocService.Api.Domain;
+
+/// <summary>
+/// A rule of the domain was broken. <see cref="Code"/> is the stable ProblemDetails code clients
+/// match on; the API maps each subclass to its HTTP status in one place.
+/// </summary>
+public abstract class DomainException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+public sealed class InvalidTransitionException(DocumentStatus from, DocumentAction action)
+    : DomainException("document.invalid_transition", $"A document in status {from} cannot be {Describe(action)}.")
+{
+    public DocumentStatus From { get; } = from;
+    public DocumentAction Action { get; } = action;
+
+    static string Describe(DocumentAction action) => action switch
+    {
+        DocumentAction.Submit => "submitted for review",
+        DocumentAction.Approve => "approved",
+        DocumentAction.Reject => "rejected",
+        DocumentAction.Sign => "signed",
+        DocumentAction.Issue => "issued",
+        _ => $"moved by '{action}'",
+    };
+}
+
+/// <summary>Input that is well-formed but breaks a rule (a missing comment, a bad organ code).</summary>
+public sealed class DomainValidationException(string field, string message)
+    : DomainException("validation.failed", message)
+{
+    public string Field { get; } = field;
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DocService.Api.Infrastructure.Auth;
+
+/// <summary>
+/// JWT bearer authentication: in production the Authority and Audience of any OIDC provider,
+/// in development a symmetric key from configuration (<c>Auth:DevSigningKey</c>).
+/// </summary>
+public static class AuthSetup
+{
+    public static IServiceCollection AddDocServiceAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection("Auth");
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters.NameClaimType = DocServiceClaims.User;
+            options.TokenValidationParameters.RoleClaimType = DocServiceClaims.Role;
+            options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+
+            var devKey = auth["DevSigningKey"];
+            if (!string.IsNullOrEmpty(devKey))
+            {
+                options.TokenValidationParameters.ValidIssuer = DevTokens.Issuer;
+                options.TokenValidationParameters.ValidAudience = DevTokens.Audience;
+                options.TokenValidationParameters.IssuerSigningKey = DevTokens.Key(devKey);
+                return;
+            }
+            var authority = auth["Authority"];
+            if (string.IsNullOrEmpty(authority))
+                throw new InvalidOperationException("Configure Auth:Authority (your OIDC provider) or, in development only, Auth:DevSigningKey.");
+            options.Authority = authority;
+            options.Audience = auth["Audience"] ?? DevTokens.Audience;
+            options.RequireHttpsMetadata = auth.GetValue("RequireHttpsMetadata", true);
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(MemberPolicy())
+            .AddPolicy(Policies.Member, MemberPolicy())
+            .AddPolicy(Policies.Drafter, RolePolicy(Roles.Drafter))
+            .AddPolicy(Policies.Reviewer, RolePolicy(Roles.Signer))
+            .AddPolicy(Policies.Clerk, RolePolicy(Roles.Clerk, Roles.Auditor))
+            .AddPolicy(Policies.Auditor, RolePolicy(Roles.Auditor))
+            .AddPolicy(Policies.Admin, RolePolicy(Roles.Admin));
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        return services;
+    }
+
+    // A caller must belong to an organ: that claim scopes every query.
+    static AuthorizationPolicy MemberPolicy() =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(DocServiceClaims.Organ).Build();
+
+    static AuthorizationPolicy RolePolicy(params string[] roles) =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(DocServiceClaims.Organ).RequireRole(roles).Build();
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using DocService.Api.Domain;
+using DocService.Api.Infrastructure.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocService.Api.Infrastructure.Errors;
+
+/// <summary>
+/// The one place exceptions become HTTP answers. Known failures get their status and code;
+/// anything else is a 500 whose body says nothing about the internals.
+/// </summary>
+public sealed class DocServiceExceptionHandler(IProblemDetailsService problems, ILogger<DocServiceExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, code, title, detail) = Describe(exception);
+        if (status >= 500)
+            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        if (exception is RequestValidationException validation)
+            problem.Extensions["errors"] = validation.Errors;
+        if (exception is DomainValidationException field)
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field.Field] = [field.Message] };
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    static (int Status, string Code, string Title, string? Detail) Describe(Exception exception) => exception switch
+    {
+        ApiException api => (api.Status, api.Code, Title(api.Status), api.Message),
+        RequestValidationException v => (400, "validation.failed", "The request has invalid fields.", v.Message),
+        InvalidTransitionException t => (409, t.Code, "The document is not in a state that allows this.", t.Message),
+        DomainValidationException d => (400, d.Code, "The request has invalid fields.", d.Message),
+        DomainException d => (422, d.Code, "The request breaks a rule of the domain.", d.Message),
+        ObjectCorruptedException c => (500, c.Code, "Stored content failed its integrity check and was not served.", c.Message),
+        ObjectNotFoundException n => (404, n.Code, "The content was not found.", null),
+        ObjectStoreException s => (409, s.Code, "The object store refused the change.", s.Message),
+        DbUpdateConcurrencyException => (412, "precondition.failed", "The document changed since you read it.", "Fetch it again and retry with the new ETag."),
+        UnauthorizedAccessException u => (403, "auth.forbidden", Title(403), u.Message),
+        BadHttpRequestException bad => (bad.StatusCode, BadRequestCode(bad), Title(bad.StatusCode), BadRequestDetail(bad)),
+        _ => (500, "server.error", "An unexpected error occurred.", null),
+    };
+
+    static string BadRequestCode(BadHttpRequestException bad) =>
+        bad.StatusCode == 400 && bad.InnerException is JsonException ? "request.malformed_json" : ProblemCodes.ForStatus(bad.StatusCode);
+
+    // The JSON reader's message names the path of the offending field ("Path: $.comment"), which is what a client needs.
+    static string BadRequestDetail(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException json ? json.Message : bad.Message;
+
+    static string Title(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        403 => "You are not allowed to do this.",
+        404 => "Not found.",
+        412 => "The precondition failed.",
+        413 => "The request is too large.",
+        415 => "The content type is not supported here.",
+        422 => "The request cannot be processed.",
+        428 => "A precondition is required.",
+        _ => "The request failed.",
+    };
+}

@@ -1,0 +1,98 @@
+using DocService.Api.Domain;
+using DocService.Api.Infrastructure.Audit;
+using DocService.Api.Infrastructure.Http;
+using DocService.Api.Infrastructure.Registers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DocService.Api.Infrastructure.Persistence;
+
+/// <summary>
+/// The service's one DbContext. Each provider has a subclass only so that each keeps its own
+/// migration set (SQLite and PostgreSQL differ in types and SQL); handlers use this base type.
+/// </summary>
+public abstract class DocServiceDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentRevision> Revisions => Set<DocumentRevision>();
+    public DbSet<Organ> Organs => Set<Organ>();
+    public DbSet<Official> Officials => Set<Official>();
+    public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Document>(document =>
+        {
+            document.HasKey(d => d.Id);
+            document.Property(d => d.OrganId).HasMaxLength(13);
+            document.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+            document.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            document.Property(d => d.Priority).HasConversion<int>();
+            document.Property(d => d.Version).IsConcurrencyToken();
+            document.Property(d => d.TypeName).HasMaxLength(100);
+            document.Property(d => d.Subject).HasMaxLength(2000);
+            document.Property(d => d.CodeNotation).HasMaxLength(50);
+            document.HasMany(d => d.Revisions).WithOne().HasForeignKey(r => r.DocumentId);
+            document.Navigation(d => d.Revisions).HasField("_revisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+            document.Ignore(d => d.CurrentRevision);
+            document.Ignore(d => d.ETag);
+            document.HasIndex(d => new { d.OrganId, d.Status });
+            document.HasIndex(d => new { d.OrganId, d.Kind, d.IssuedDate });
+        });
+
+        model.Entity<DocumentRevision>(revision =>
+        {
+            revision.HasKey(r => new { r.DocumentId, r.Number });
+            revision.Property(r => r.Sha256).HasMaxLength(64);
+            revision.Property(r => r.StorageKey).HasMaxLength(400);
+        });
+
+        model.Entity<Organ>(organ =>
+        {
+            organ.HasKey(o => o.Id);
+            organ.Property(o => o.Id).HasMaxLength(13);
+        });
+
+        model.Entity<Official>(official =>
+        {
+            official.HasKey(o => o.UserName);
+            official.HasIndex(o => o.OrganId);
+        });
+
+        model.Entity<Counter>(counter =>
+        {
+            counter.HasKey(c => c.Key);
+            counter.Property(c => c.Key).HasMaxLength(100);
+        });
+
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.Hash).HasMaxLength(64);
+            entry.Property(e => e.PreviousHash).HasMaxLength(64);
+            entry.Property(e => e.PayloadSha256).HasMaxLength(64);
+            entry.HasIndex(e => new { e.OrganId, e.Sequence });
+        });
+
+        model.Entity<IdempotencyRecord>(record =>
+        {
+            record.HasKey(r => r.Id);
+            record.HasIndex(r => new { r.OrganId, r.UserName, r.Key }).IsUnique();
+            record.Property(r => r.Key).HasMaxLength(200);
+            record.Property(r => r.RequestSha256).HasMaxLength(64);
+        });
+    }
+}
+
+public sealed class SqliteDocServiceDb(DbContextOptions<SqliteDocServiceDb> options) : DocServiceDb(options)
+{
+    // SQLite has no date-time-with-offset type, and EF cannot order or compare the text form;
+    // all our instants are UTC, so their binary form sorts correctly.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
+        configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+}
+
+public sealed class PostgresDocServiceDb(DbContextOptions<PostgresDocServiceDb> options) : DocServiceDb(options);

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DocService.Api.Features.Documents;
+using DocService.Api.Infrastructure.Audit;
+using DocService.Api.Infrastructure.Auth;
+using DocService.Api.Infrastructure.Errors;
+using DocService.Api.Infrastructure.Health;
+using DocService.Api.Infrastructure.Http;
+using DocService.Api.Infrastructure.Messaging;
+using DocService.Api.Infrastructure.OpenApi;
+using DocService.Api.Infrastructure.Persistence;
+using DocService.Api.Infrastructure.Registers;
+using DocService.Api.Infrastructure.Storage;
+
+namespace DocService.Api.Infrastructure;
+
+/// <summary>Everything the host registers, so Program.cs reads as a table of contents.</summary>
+public static class ServiceSetup
+{
+    /// <summary>JSON bodies of non-upload requests are small; uploads raise their own limit.</summary>
+    const long DefaultRequestBodyLimit = 1024 * 1024;
+
+    public static WebApplicationBuilder AddDocService(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataDirectory = DataDirectory(builder);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultRequestBodyLimit);
+        services.Configure<DocumentsOptions>(configuration.GetSection(DocumentsOptions.Section));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        });
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.AddDocServiceProblemDetails();
+        services.AddDocServiceAuth(configuration);
+        services.AddDocServiceOpenApi();
+        services.AddDocServiceDatabase(configuration, dataDirectory);
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddDocServiceHealth();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IObjectStore>(new FileSystemObjectStore(Path.Combine(dataDirectory, "store")));
+        services.AddScoped<RevisionStore>();
+        services.AddScoped<SequenceAllocator>();
+        services.AddScoped<Registers.Registers>();
+        services.AddScoped<AuditChain>();
+        services.AddScoped<IdempotencyFilter>();
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>), typeof(AuditBehaviour<,>)];
+        });
+        return builder;
+    }
+
+    /// <summary>Where the embedded database and store live: <c>DataDirectory</c>, or <c>data/</c> beside the app.</summary>
+    static string DataDirectory(WebApplicationBuilder builder)
+    {
+        var directory = builder.Configuration["DataDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : Path.Combine(builder.Environment.ContentRootPath, "data");
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+}

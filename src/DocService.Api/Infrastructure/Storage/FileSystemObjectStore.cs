@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+
+namespace DocService.Api.Infrastructure.Storage;
+
+/// <summary>
+/// The embedded store: each object is a directory holding <c>data</c> and its <c>sha256</c>,
+/// assembled in a staging area and moved into place in one rename, so a reader sees a whole
+/// object or none, and a second writer of the same key fails instead of replacing it.
+/// </summary>
+public sealed class FileSystemObjectStore : IObjectStore
+{
+    const string DataFile = "data";
+    const string HashFile = "sha256";
+    readonly string _objects;
+    readonly string _staging;
+
+    public FileSystemObjectStore(string root)
+    {
+        _objects = Path.GetFullPath(Path.Combine(root, "objects"));
+        _staging = Path.GetFullPath(Path.Combine(root, "staging"));
+        Directory.CreateDirectory(_objects);
+        Directory.CreateDirectory(_staging);
+    }
+
+    public async Task<StoredObject> PutAsync(string key, Stream content, CancellationToken ct)
+    {
+        var target = ObjectDirectory(key);
+        if (Directory.Exists(target))
+            throw new ObjectAlreadyExistsException(key);
+
+        var stage = Directory.CreateDirectory(Path.Combine(_staging, Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var hashing = new HashingReadStream(content);
+            await using (var file = new FileStream(Path.Combine(stage, DataFile), FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await hashing.CopyToAsync(file, ct);
+                await file.FlushAsync(ct);
+                file.Flush(flushToDisk: true);
+            }
+            var sha256 = hashing.Sha256Hex();
+            await File.WriteAllTextAsync(Path.Combine(stage, HashFile), sha256, ct);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(Path.Combine(stage, DataFile), UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            try
+            {
+                Directory.Move(stage, target);
+            }
+            catch (IOException) when (Directory.Exists(target))
+            {
+                throw new ObjectAlreadyExistsException(key);
+            }
+            return new StoredObject(key, sha256, hashing.BytesRead);
+        }
+        finally
+        {
+            if (Directory.Exists(stage))
+                Directory.Delete(stage, recursive: true);
+        }
+    }
+
+    public async Task<Stream> OpenReadAsync(string key, CancellationToken ct)
+    {
+        var directory = ObjectDirectory(key);
+        var dataPath = Path.Combine(directory, DataFile);
+        if (!File.Exists(dataPath))
+            throw new ObjectNotFoundException(key);
+
+        var expected = (await File.ReadAllTextAsync(Path.Combine(directory, HashFile), ct)).Trim();
+        var data = new FileStream(dataPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        try
+        {
+            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(data, ct));
+            if (actual != expected)
+                throw new ObjectCorruptedException(key, expected, actual);
+            data.Position = 0;
+            return data;
+        }
+        catch
+        {
+            await data.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<bool> ExistsAsync(string key, CancellationToken ct) =>
+        Task.FromResult(Directory.Exists(ObjectDirectory(key)));
+
+    public Task DeleteAsync(string key, CancellationToken ct) =>
+        Directory.Exists(ObjectDirectory(key))
+            ? Task.FromException(new ObjectImmutableException(key))
+            : Task.FromException(new ObjectNotFoundException(key));
+
+    public async Task CheckReadyAsync(CancellationToken ct)
+    {
+        var probe = Path.Combine(_staging, $"ready-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(probe, "ok", ct);
+        File.Delete(probe);
+    }
+
+    string ObjectDirectory(string key) => Path.Combine(_objects, ObjectKey.Validate(key));
+}

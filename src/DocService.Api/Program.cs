@@ -1,0 +1,22 @@
+using DocService.Api.Features;
+using DocService.Api.Infrastructure;
+using DocService.Api.Infrastructure.Health;
+using DocService.Api.Infrastructure.Http;
+using DocService.Api.Infrastructure.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDocService();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDocServiceOpenApi();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseIdempotentRequestBuffering();
+app.MapDocServiceHealth();
+app.MapDocServiceApi();
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using DocService.Cli.Commands;
+
+namespace DocService.Cli;
+
+/// <summary>docsvc — DocService command-line tools.</summary>
+internal static class Docsvc
+{
+    static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("docsvc — DocService command-line tools")
+        {
+            DevTokenCommand.Create(),
+            DevPkiCommand.Create(),
+            AuditVerifyCommand.Create(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+}
