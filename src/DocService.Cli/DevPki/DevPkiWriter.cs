@@ -47,9 +47,10 @@ internal static class DevPkiWriter
         return written;
     }
 
+    /// <summary>The entry's key with its certificate, and the intermediates without theirs: a key store handed to an official must never carry the CA's key.</summary>
     static byte[] KeyStore(DevPkiEntry entry)
     {
-        X509Certificate2Collection certificates = [entry.Certificate, .. entry.Intermediates];
+        X509Certificate2Collection certificates = [entry.Certificate, .. entry.Intermediates.Select(i => X509CertificateLoader.LoadCertificate(i.RawData))];
         return certificates.ExportPkcs12(Pkcs12Encryption, Pkcs12Password);
     }
 }

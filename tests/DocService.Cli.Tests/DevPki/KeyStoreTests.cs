@@ -38,6 +38,21 @@ public sealed class KeyStoreTests(GeneratedPki pki)
     }
 
     [Fact]
+    public void Every_key_store_holds_exactly_one_private_key_its_own()
+    {
+        foreach (var entry in pki.Index)
+        {
+            var contents = X509CertificateLoader.LoadPkcs12CollectionFromFile(pki.PathOf(entry.Pkcs12), entry.Password);
+            using var certificate = X509CertificateLoader.LoadCertificateFromFile(pki.PathOf(entry.Certificate));
+            var withKeys = contents.Where(c => c.HasPrivateKey).ToList();
+            withKeys.Count.ShouldBe(1, entry.Pkcs12);
+            withKeys[0].Thumbprint.ShouldBe(certificate.Thumbprint, entry.Pkcs12);
+            foreach (var c in contents)
+                c.Dispose();
+        }
+    }
+
+    [Fact]
     public void Every_key_store_opens_with_openssl()
     {
         foreach (var entry in pki.Index)

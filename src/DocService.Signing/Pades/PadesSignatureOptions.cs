@@ -1,0 +1,45 @@
+using DocService.Pdf.Objects;
+
+namespace DocService.Signing.Pades;
+
+/// <summary>Where and how a signature goes into a PDF.</summary>
+public sealed record PadesSignatureOptions
+{
+    /// <summary>The signature field to fill: an existing empty one, or a new one of that name.</summary>
+    public required string FieldName { get; init; }
+
+    /// <summary>Where a new field's widget goes; null for an invisible new field. Ignored for existing fields.</summary>
+    public FieldPlacement? Placement { get; init; }
+
+    /// <summary>A one-page PDF whose page is drawn as the signature's appearance (scaled into the widget).</summary>
+    public Stream? Appearance { get; init; }
+
+    /// <summary>Makes this the certification signature with these permissions (only as the first signature).</summary>
+    public DocMdpPermission? Certify { get; init; }
+
+    public string? Reason { get; init; }
+    public string? Location { get; init; }
+    public string? ContactInfo { get; init; }
+    public string? SignerName { get; init; }
+    public DateTimeOffset SigningTime { get; init; } = DateTimeOffset.UtcNow;
+    public PadesSubFilter SubFilter { get; init; } = PadesSubFilter.EtsiCadesDetached;
+    public DigestAlgorithm DigestAlgorithm { get; init; } = DigestAlgorithm.Sha256;
+
+    /// <summary>
+    /// Text fields filled in the same revision as the signature (the clerk's number and date), so
+    /// the signature covers them and a certification's P=2 permits them.
+    /// </summary>
+    public IReadOnlyList<FieldFill> Fills { get; init; } = [];
+
+    /// <summary>
+    /// Bytes reserved for the CMS in /Contents. Generous by default: a timestamp token and later
+    /// unsigned attributes must fit without moving a byte.
+    /// </summary>
+    public int ReservedContentsBytes { get; init; } = 16 * 1024;
+}
+
+/// <summary>A page (0-based) and a rectangle in default user space.</summary>
+public sealed record FieldPlacement(int PageIndex, PdfRectangle Rect);
+
+/// <summary>A text field's new value and its appearance: a one-page PDF drawn into the field's widget.</summary>
+public sealed record FieldFill(string FieldName, string Value, Stream Appearance);
