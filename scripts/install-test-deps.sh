@@ -2,7 +2,7 @@
 # Debian packages the tests use: a real PostgreSQL server and the independent PDF/crypto checkers.
 set -euo pipefail
 
-packages=(postgresql poppler-utils qpdf openssl)
+packages=(postgresql poppler-utils qpdf openssl libnss3-tools)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

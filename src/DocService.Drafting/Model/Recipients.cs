@@ -1,0 +1,12 @@
+namespace DocService.Drafting.Model;
+
+/// <summary>
+/// Who receives the document. <paramref name="Addressees"/> form the "Kính gửi:" line of công văn
+/// and tờ trình; <paramref name="CopiesTo"/> are the "Nơi nhận:" entries (without the leading dash or
+/// trailing semicolon); the list always ends "- Lưu: VT, {DraftingUnit}." — the clerk's archive copy
+/// and the drafting unit's.
+/// </summary>
+public sealed record Recipients(
+    IReadOnlyList<string> Addressees,
+    IReadOnlyList<string> CopiesTo,
+    string DraftingUnit);
