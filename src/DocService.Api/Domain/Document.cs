@@ -37,6 +37,9 @@ public sealed class Document
     public string? AssignedTo { get; private set; }
 
     public string? ReviewComment { get; private set; }
+
+    /// <summary>The structured draft (JSON) a rendered document was made from, so it can be edited and rendered again.</summary>
+    public string? DraftJson { get; private set; }
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -123,6 +126,13 @@ public sealed class Document
     {
         Move(DocumentAction.Register, at);
         ArrivalNumber = arrivalNumber;
+    }
+
+    /// <summary>Keeps the structured draft beside its rendered revision; only a draft can be redrafted.</summary>
+    public void RecordDraft(string draftJson, DateTimeOffset at)
+    {
+        Move(DocumentAction.Redraft, at);
+        DraftJson = draftJson;
     }
 
     public string ETag => $"\"{Version}\"";

@@ -3,6 +3,7 @@ namespace DocService.Api.Domain;
 /// <summary>The commands that move a document from one status to another.</summary>
 public enum DocumentAction
 {
+    Redraft,
     Submit,
     Approve,
     Reject,

@@ -11,6 +11,7 @@ public static class DocumentLifecycle
     static readonly FrozenDictionary<(DocumentStatus From, DocumentAction Action), DocumentStatus> Transitions =
         new Dictionary<(DocumentStatus, DocumentAction), DocumentStatus>
         {
+            [(DocumentStatus.Draft, DocumentAction.Redraft)] = DocumentStatus.Draft,
             [(DocumentStatus.Draft, DocumentAction.Submit)] = DocumentStatus.InReview,
             [(DocumentStatus.InReview, DocumentAction.Approve)] = DocumentStatus.Approved,
             [(DocumentStatus.InReview, DocumentAction.Reject)] = DocumentStatus.Draft,

@@ -17,6 +17,7 @@ public sealed class InvalidTransitionException(DocumentStatus from, DocumentActi
 
     static string Describe(DocumentAction action) => action switch
     {
+        DocumentAction.Redraft => "redrafted (only drafts can)",
         DocumentAction.Submit => "submitted for review",
         DocumentAction.Approve => "approved",
         DocumentAction.Reject => "rejected",

@@ -10,6 +10,7 @@ public sealed class DocumentLifecycleTests
         new DocumentMetadata("Quyết định", "Về việc ban hành quy chế"), "drafter", Now);
 
     [Theory]
+    [InlineData(DocumentStatus.Draft, DocumentAction.Redraft, DocumentStatus.Draft)]
     [InlineData(DocumentStatus.Draft, DocumentAction.Submit, DocumentStatus.InReview)]
     [InlineData(DocumentStatus.InReview, DocumentAction.Approve, DocumentStatus.Approved)]
     [InlineData(DocumentStatus.InReview, DocumentAction.Reject, DocumentStatus.Draft)]
@@ -41,7 +42,7 @@ public sealed class DocumentLifecycleTests
             var error = Should.Throw<InvalidTransitionException>(() => DocumentLifecycle.Next(status, action));
             error.Code.ShouldBe("document.invalid_transition");
         }
-        allowed.ShouldBe(13);
+        allowed.ShouldBe(14);
     }
 
     [Fact]

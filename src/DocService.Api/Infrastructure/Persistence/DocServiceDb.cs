@@ -1,4 +1,5 @@
 using DocService.Api.Domain;
+using DocService.Api.Domain.Keys;
 using DocService.Api.Infrastructure.Audit;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Registers;
@@ -20,6 +21,8 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<OwnerImage> OwnerImages => Set<OwnerImage>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -75,6 +78,23 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             entry.Property(e => e.PreviousHash).HasMaxLength(64);
             entry.Property(e => e.PayloadSha256).HasMaxLength(64);
             entry.HasIndex(e => new { e.OrganId, e.Sequence });
+        });
+
+        model.Entity<SigningKey>(key =>
+        {
+            key.HasKey(k => k.Id);
+            key.Property(k => k.OwnerKind).HasConversion<string>().HasMaxLength(16);
+            key.Property(k => k.Thumbprint).HasMaxLength(64);
+            key.HasIndex(k => new { k.OrganId, k.OwnerKind, k.OwnerId });
+            key.Ignore(k => k.SealingOwner);
+        });
+
+        model.Entity<OwnerImage>(image =>
+        {
+            image.HasKey(i => i.Id);
+            image.Property(i => i.OwnerKind).HasConversion<string>().HasMaxLength(16);
+            image.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+            image.HasIndex(i => new { i.OrganId, i.OwnerKind, i.OwnerId, i.Kind }).IsUnique();
         });
 
         model.Entity<IdempotencyRecord>(record =>
