@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages the tests use: a real PostgreSQL server and the independent PDF/crypto checkers.
+# Debian packages the tests use: a real PostgreSQL server, the independent PDF/crypto checkers, and
+# Ceph's RADOS Gateway (mon + OSD + radosgw) as the real S3 server with Object Lock.
 set -euo pipefail
 
-packages=(postgresql poppler-utils qpdf openssl libnss3-tools)
+packages=(postgresql poppler-utils qpdf openssl libnss3-tools ceph-mon ceph-osd radosgw curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

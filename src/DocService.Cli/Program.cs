@@ -13,6 +13,9 @@ internal static class Docsvc
             DevTokenCommand.Create(),
             DevPkiCommand.Create(),
             AuditVerifyCommand.Create(),
+            VerifyCommand.Create(),
+            DraftCommand.Create(),
+            SignCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -128,10 +128,14 @@ public sealed class Document
         ArrivalNumber = arrivalNumber;
     }
 
-    /// <summary>Keeps the structured draft beside its rendered revision; only a draft can be redrafted.</summary>
-    public void RecordDraft(string draftJson, DateTimeOffset at)
+    /// <summary>
+    /// Keeps the structured draft beside its rendered revision, with the metadata read from it;
+    /// only a draft can be redrafted.
+    /// </summary>
+    public void RecordDraft(string draftJson, DocumentMetadata metadata, DateTimeOffset at)
     {
         Move(DocumentAction.Redraft, at);
+        ApplyMetadata(metadata, at);
         DraftJson = draftJson;
     }
 

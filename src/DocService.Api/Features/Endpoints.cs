@@ -1,5 +1,8 @@
 using DocService.Api.Features.Audit;
 using DocService.Api.Features.Documents;
+using DocService.Api.Features.Drafting;
+using DocService.Api.Features.Keys;
+using DocService.Api.Features.Signing;
 using DocService.Api.Features.Registers;
 using Microsoft.Extensions.Options;
 
@@ -14,16 +17,27 @@ public static class Endpoints
 
         var documents = api.MapGroup("/documents").WithTags("Documents");
         UploadDocument.Map(documents, app.Services.GetRequiredService<IOptions<DocumentsOptions>>().Value.MaxUploadBytes);
+        CreateDraftDocument.Map(documents);
+        GetDraft.Map(documents);
+        RedraftDocument.Map(documents);
+        AddIssueFields.Map(documents);
         ListDocuments.Map(documents);
         GetDocument.Map(documents);
         DownloadRevision.Map(documents);
         SubmitDocument.Map(documents);
         ApproveDocument.Map(documents);
         RejectDocument.Map(documents);
+        SignDocument.Map(documents);
+        IssueDocument.Map(documents);
 
         var registers = api.MapGroup("/registers").WithTags("Registers");
         ViewOutgoingRegister.Map(registers);
         ViewIncomingRegister.Map(registers);
+
+        var admin = api.MapGroup("/admin").WithTags("Administration");
+        UploadSigningKey.Map(admin);
+        ListSigningKeys.Map(admin);
+        UploadOwnerImage.Map(admin);
 
         var audit = api.MapGroup("/audit").WithTags("Audit");
         ListAuditEntries.Map(audit);

@@ -1,6 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DocService.Api.Features.Documents;
+using DocService.Api.Features.Drafting;
+using DocService.Drafting.Rendering;
+using DocService.Api.Features.Signing;
+using DocService.Api.Infrastructure.Keys;
+using DocService.Signing.Cms;
+using DocService.Signing.Pades;
 using DocService.Api.Infrastructure.Audit;
 using DocService.Api.Infrastructure.Auth;
 using DocService.Api.Infrastructure.Errors;
@@ -44,12 +50,18 @@ public static class ServiceSetup
         services.AddDocServiceHealth();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IObjectStore>(new FileSystemObjectStore(Path.Combine(dataDirectory, "store")));
+        services.AddDocServiceObjectStore(configuration, dataDirectory);
         services.AddScoped<RevisionStore>();
         services.AddScoped<SequenceAllocator>();
         services.AddScoped<Registers.Registers>();
         services.AddScoped<AuditChain>();
         services.AddScoped<IdempotencyFilter>();
+        services.AddSingleton<KeyVault>();
+        services.AddSingleton(sp => new CmsSignatureBuilder(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PadesSigner>();
+        services.AddScoped<DocumentSigning>();
+        services.AddSingleton(sp => new DraftRenderer(sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<DraftRevisions>();
 
         services.AddMediator(options =>
         {

@@ -9,4 +9,12 @@ namespace DocService.Drafting.Model;
 public sealed record Recipients(
     IReadOnlyList<string> Addressees,
     IReadOnlyList<string> CopiesTo,
-    string DraftingUnit);
+    string DraftingUnit)
+{
+    /// <summary>
+    /// The entries under "Nơi nhận:" as printed, without their leading dash: each copy ends with ";"
+    /// and the list with the archive line. The document's metadata keeps the same text.
+    /// </summary>
+    public IEnumerable<string> PrintedEntries() =>
+        CopiesTo.Select(entry => entry.TrimEnd(';', '.', ',') + ";").Append($"Lưu: VT, {DraftingUnit.TrimEnd('.')}.");
+}

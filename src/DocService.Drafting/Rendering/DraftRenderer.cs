@@ -54,7 +54,7 @@ public sealed class DraftRenderer(TimeProvider time)
             // PDFsharp 6.2.4 ends its Flate streams without the final deflate block and Adler-32
             // checksum (qpdf: "input stream is complete but output may still be valid"; zlib never
             // reports end of stream). Strict parsers, ours included, may reject such streams, so
-            // the file is written uncompressed: larger (≈170 KB for two pages), but exact.
+            // PDFsharp writes uncompressed and StreamCompressor deflates the streams properly after.
             document.Options.NoCompression = true;
             document.Options.CompressContentStreams = false;
 
@@ -63,10 +63,9 @@ public sealed class DraftRenderer(TimeProvider time)
             AcroFormWriter.Write(document, sink.Requests);
             fields = sink.Requests;
 
-            var buffer = new MemoryStream();
-            document.Save(buffer, closeStream: false);
-            buffer.Position = 0;
-            return buffer;
+            using var uncompressed = new MemoryStream();
+            document.Save(uncompressed, closeStream: false);
+            return StreamCompressor.Compress(uncompressed);
         }
     }
 

@@ -62,8 +62,7 @@ internal sealed class SignatureBuilder(LineBreaker breaker, Typography type)
     {
         var column = new ColumnStack(breaker, RecipientsWidth)
             .Lines(breaker.Break("Nơi nhận:", type.RecipientsHeading, RecipientsWidth), Alignment.Left);
-        var entries = recipients.CopiesTo.Select(entry => entry.TrimEnd(';', '.', ',') + ";")
-            .Append($"Lưu: VT, {recipients.DraftingUnit.TrimEnd('.')}.");
+        var entries = recipients.PrintedEntries();
         const string dash = "- ";
         var hang = breaker.Width(dash, type.RecipientsList);
         foreach (var entry in entries)

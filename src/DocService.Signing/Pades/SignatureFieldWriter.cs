@@ -1,4 +1,5 @@
 using DocService.Pdf.Document;
+using DocService.Pdf.Forms;
 using DocService.Pdf.Objects;
 using DocService.Pdf.Writing;
 
@@ -11,15 +12,13 @@ namespace DocService.Signing.Pades;
 /// </summary>
 internal sealed class SignatureFieldWriter(PdfDocument document, IncrementalUpdate update)
 {
-    static readonly PdfName Annots = new("Annots");
     static readonly PdfName SigFlags = new("SigFlags");
     static readonly PdfName AP = new("AP");
     static readonly PdfName Lock = new("Lock");
     const int SignaturesExistAppendOnly = 3;
     const int PrintAndLocked = 4 | 128;
 
-    PdfDictionary _catalog = document.Catalog;
-    bool _catalogChanged;
+    readonly FormUpdate _form = new(document, update);
 
     public void Write(PadesSignatureOptions options)
     {
@@ -41,10 +40,8 @@ internal sealed class SignatureFieldWriter(PdfDocument document, IncrementalUpda
             FillText(fill);
 
         if (options.Certify is not null)
-            ChangeCatalog(_catalog.With("Perms", PdfDictionary.Of(("DocMDP", signature))));
-        if (_catalogChanged)
-            update.Replace(document.Trailer[PdfName.Root] is PdfReference root ? root.Id.Number : throw new SignatureNotPermittedException(
-                "signature.malformed_document", "The document's catalog is not an indirect object."), _catalog);
+            _form.ChangeCatalog(_form.Catalog.With("Perms", PdfDictionary.Of(("DocMDP", signature))));
+        _form.Commit();
     }
 
     void FillField(PdfFormField field, PdfReference signature, PdfReference? appearance)
@@ -101,47 +98,16 @@ internal sealed class SignatureFieldWriter(PdfDocument document, IncrementalUpda
             widget = widget.With(AP, PdfDictionary.Of(("N", appearance)));
         var widgetReference = update.Add(widget);
 
-        AppendToArray(page.Dictionary, Annots, widgetReference, changed => update.Replace(pageId.Number, changed));
-        var form = document.Get<PdfDictionary>(_catalog, PdfName.AcroForm) ?? PdfDictionary.Of(("Fields", PdfArray.Empty));
-        AppendToArray(form, PdfName.Fields, widgetReference, changed => ChangeAcroForm(changed));
+        _form.AddAnnotation(page, widgetReference);
+        _form.AddField(widgetReference);
         EnsureSigFlags();
-    }
-
-    /// <summary>Adds an item to an array held in a dictionary, directly or by reference, replacing whichever object holds it.</summary>
-    void AppendToArray(PdfDictionary holder, PdfName key, PdfReference item, Action<PdfDictionary> replaceHolder)
-    {
-        var existing = document.Resolve(holder[key]) as PdfArray ?? PdfArray.Empty;
-        var extended = new PdfArray(existing.Append(item));
-        if (holder[key] is PdfReference arrayReference)
-            update.Replace(arrayReference.Id.Number, extended);
-        else
-            replaceHolder(holder.With(key, extended));
     }
 
     void EnsureSigFlags()
     {
-        var form = CurrentAcroForm();
+        var form = _form.AcroForm;
         if ((form.GetInteger(SigFlags) ?? 0) != SignaturesExistAppendOnly)
-            ChangeAcroForm(form.With(SigFlags, new PdfInteger(SignaturesExistAppendOnly)));
-    }
-
-    PdfDictionary CurrentAcroForm() => _pendingAcroForm ?? document.Get<PdfDictionary>(_catalog, PdfName.AcroForm) ?? PdfDictionary.Empty;
-
-    PdfDictionary? _pendingAcroForm;
-
-    void ChangeAcroForm(PdfDictionary form)
-    {
-        _pendingAcroForm = form;
-        if (_catalog[PdfName.AcroForm] is PdfReference formReference)
-            update.Replace(formReference.Id.Number, form);
-        else
-            ChangeCatalog(_catalog.With(PdfName.AcroForm, form));
-    }
-
-    void ChangeCatalog(PdfDictionary catalog)
-    {
-        _catalog = catalog;
-        _catalogChanged = true;
+            _form.ChangeAcroForm(form.With(SigFlags, new PdfInteger(SignaturesExistAppendOnly)));
     }
 
     int RotationOf(PdfFormField? field, PadesSignatureOptions? options)

@@ -45,8 +45,12 @@ public sealed class BadInputTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task Upload_far_over_the_limit_is_cut_off_by_the_request_limit()
     {
         var huge = SamplePdfs.WithText(new string('x', 4 * (int)ApiFactory.MaxUploadBytes));
+        // Waiting for "100 Continue" lets the server refuse before the body is sent, as a careful
+        // client would; otherwise the refusal can race the upload and surface as a broken pipe.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/documents") { Content = SamplePdfs.UploadForm(huge) };
+        request.Headers.ExpectContinue = true;
 
-        var response = await Drafter.PostAsync("/api/v1/documents", SamplePdfs.UploadForm(huge), Ct);
+        var response = await Drafter.SendAsync(request, Ct);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request.too_large");
         await NothingStoredAsync();
@@ -75,9 +79,9 @@ public sealed class BadInputTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
-    public async Task Upload_as_json_instead_of_multipart_is_refused_with_415()
+    public async Task Create_in_a_content_type_that_is_neither_multipart_nor_json_is_refused_with_415()
     {
-        var response = await Drafter.PostAsync("/api/v1/documents", new StringContent("{}", Encoding.UTF8, "application/json"), Ct);
+        var response = await Drafter.PostAsync("/api/v1/documents", new StringContent("<document/>", Encoding.UTF8, "application/xml"), Ct);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
     }

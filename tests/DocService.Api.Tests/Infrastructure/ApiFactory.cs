@@ -16,6 +16,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string SigningKey = "VGhpcyBpcyB0aGUgdGVzdCBzaWduaW5nIGtleSBvZiBEb2NTZXJ2aWNlLCAzMiBieXRlcyBvciBtb3JlLg==";
     public const long MaxUploadBytes = 256 * 1024;
+    public const string KeyProtectionKey = "ZG9jc2VydmljZS10ZXN0LWtleS1wcm90ZWN0aW9uMzI=";
 
     readonly DatabaseProvider _provider;
     string? _connectionString;
@@ -58,6 +59,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Auth:DevSigningKey", SigningKey);
+        builder.UseSetting("Keys:ProtectionKey", KeyProtectionKey);
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", _provider.ToString());
         builder.UseSetting("ConnectionStrings:DocService", ConnectionString);

@@ -85,6 +85,15 @@ public sealed class FileSystemObjectStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_digest_the_caller_keeps_that_differs_from_the_bytes_is_reported()
+    {
+        var stored = await _store.PutAsync("doc/r2.pdf", Bytes(1000), Ct);
+
+        await using (await _store.OpenReadAsync("doc/r2.pdf", stored.Sha256.ToUpperInvariant(), Ct)) { }
+        await Should.ThrowAsync<ObjectCorruptedException>(_store.OpenReadAsync("doc/r2.pdf", new string('0', 64), Ct));
+    }
+
+    [Fact]
     public async Task A_failed_write_leaves_nothing_behind()
     {
         await Should.ThrowAsync<IOException>(_store.PutAsync("broken.pdf", new FailingStream(), Ct));

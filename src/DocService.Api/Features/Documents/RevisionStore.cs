@@ -16,7 +16,8 @@ public sealed class RevisionStore(IObjectStore store)
         return document.AddRevision(new StoredContent(stored.Key, stored.Sha256, stored.Size), author, reason, at);
     }
 
-    public Task<Stream> OpenAsync(DocumentRevision revision, CancellationToken ct) => store.OpenReadAsync(revision.StorageKey, ct);
+    /// <summary>The database's SHA-256 is the one to trust: the store's own copy sits beside the bytes it vouches for.</summary>
+    public Task<Stream> OpenAsync(DocumentRevision revision, CancellationToken ct) => store.OpenReadAsync(revision.StorageKey, revision.Sha256, ct);
 
     static string Key(Document document, int number) =>
         $"organs/{document.OrganId}/documents/{document.Id:N}/revisions/{number}.pdf";

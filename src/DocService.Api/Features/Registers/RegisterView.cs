@@ -27,5 +27,5 @@ public static class RegisterYears
 /// <summary>Registers are read by the clerks who keep them and by auditors.</summary>
 public static class RegisterAccess
 {
-    public const string Policy = Infrastructure.Auth.Policies.Clerk;
+    public const string Policy = Infrastructure.Auth.Policies.RegisterReader;
 }

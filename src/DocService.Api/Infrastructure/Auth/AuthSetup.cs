@@ -40,7 +40,9 @@ public static class AuthSetup
             .AddPolicy(Policies.Member, MemberPolicy())
             .AddPolicy(Policies.Drafter, RolePolicy(Roles.Drafter))
             .AddPolicy(Policies.Reviewer, RolePolicy(Roles.Signer))
-            .AddPolicy(Policies.Clerk, RolePolicy(Roles.Clerk, Roles.Auditor))
+            .AddPolicy(Policies.Clerk, RolePolicy(Roles.Clerk))
+            .AddPolicy(Policies.RegisterReader, RolePolicy(Roles.Clerk, Roles.Auditor))
+            .AddPolicy(Policies.FieldPreparer, RolePolicy(Roles.Drafter, Roles.Clerk))
             .AddPolicy(Policies.Auditor, RolePolicy(Roles.Auditor))
             .AddPolicy(Policies.Admin, RolePolicy(Roles.Admin));
 

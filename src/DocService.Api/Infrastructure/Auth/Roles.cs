@@ -26,7 +26,10 @@ public static class Policies
     public const string Member = "member";
     public const string Drafter = "drafting";
     public const string Reviewer = "reviewing";
-    public const string Clerk = "registering";
+    public const string Clerk = "issuing";
+    public const string RegisterReader = "reading-registers";
+    /// <summary>Placing the issue fields on an uploaded PDF: the drafter who uploaded it or the clerk who will issue it.</summary>
+    public const string FieldPreparer = "preparing-fields";
     public const string Auditor = "auditing";
     public const string Admin = "administering";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DocService.Api.Domain;
 using DocService.Api.Infrastructure.Storage;
+using DocService.Drafting.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public sealed class DocServiceExceptionHandler(IProblemDetailsService problems, 
             problem.Extensions["errors"] = validation.Errors;
         if (exception is DomainValidationException field)
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field.Field] = [field.Message] };
+        if (exception is DraftValidationException draft)
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [draft.Field] = [draft.Reason] };
 
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
@@ -36,9 +39,12 @@ public sealed class DocServiceExceptionHandler(IProblemDetailsService problems, 
         RequestValidationException v => (400, "validation.failed", "The request has invalid fields.", v.Message),
         InvalidTransitionException t => (409, t.Code, "The document is not in a state that allows this.", t.Message),
         DomainValidationException d => (400, d.Code, "The request has invalid fields.", d.Message),
+        DraftValidationException d => (400, "validation.failed", "The draft has invalid fields.", d.Message),
         DomainException d => (422, d.Code, "The request breaks a rule of the domain.", d.Message),
         ObjectCorruptedException c => (500, c.Code, "Stored content failed its integrity check and was not served.", c.Message),
         ObjectNotFoundException n => (404, n.Code, "The content was not found.", null),
+        ObjectStoreUnavailableException u => (503, u.Code, "The object store is unavailable; retry later.", null),
+        ObjectRetentionNotHonouredException r => (500, r.Code, "The object store did not keep the retention it was asked for.", null),
         ObjectStoreException s => (409, s.Code, "The object store refused the change.", s.Message),
         DbUpdateConcurrencyException => (412, "precondition.failed", "The document changed since you read it.", "Fetch it again and retry with the new ETag."),
         UnauthorizedAccessException u => (403, "auth.forbidden", Title(403), u.Message),

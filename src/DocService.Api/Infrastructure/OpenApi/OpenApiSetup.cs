@@ -27,6 +27,8 @@ public static class OpenApiSetup
                 [new OpenApiSecuritySchemeReference("bearer", document)] = [],
             });
             options.CustomSchemaIds(type => type.FullName!.Replace("DocService.Api.Features.", "").Replace('+', '.'));
+            options.ResolveConflictingActions(ContentTypeAlternatives.Resolve);
+            options.OperationFilter<ContentTypeAlternatives.OperationFilter>();
         });
 
     public static WebApplication UseDocServiceOpenApi(this WebApplication app)

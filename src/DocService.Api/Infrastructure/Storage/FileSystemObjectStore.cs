@@ -22,7 +22,8 @@ public sealed class FileSystemObjectStore : IObjectStore
         Directory.CreateDirectory(_staging);
     }
 
-    public async Task<StoredObject> PutAsync(string key, Stream content, CancellationToken ct)
+    /// <summary>Every object is kept for good: the filesystem has no dated lock, so the retention class changes nothing here.</summary>
+    public async Task<StoredObject> PutAsync(string key, Stream content, RetentionClass? retention, CancellationToken ct)
     {
         var target = ObjectDirectory(key);
         if (Directory.Exists(target))
@@ -61,7 +62,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         }
     }
 
-    public async Task<Stream> OpenReadAsync(string key, CancellationToken ct)
+    public async Task<Stream> OpenReadAsync(string key, string? expectedSha256, CancellationToken ct)
     {
         var directory = ObjectDirectory(key);
         var dataPath = Path.Combine(directory, DataFile);
@@ -73,8 +74,8 @@ public sealed class FileSystemObjectStore : IObjectStore
         try
         {
             var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(data, ct));
-            if (actual != expected)
-                throw new ObjectCorruptedException(key, expected, actual);
+            if (actual != expected || (expectedSha256 is not null && !actual.Equals(expectedSha256, StringComparison.OrdinalIgnoreCase)))
+                throw new ObjectCorruptedException(key, expectedSha256 ?? expected, actual);
             data.Position = 0;
             return data;
         }

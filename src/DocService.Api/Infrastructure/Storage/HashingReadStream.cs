@@ -4,9 +4,10 @@ namespace DocService.Api.Infrastructure.Storage;
 
 /// <summary>
 /// Passes reads through while hashing them, so a body is hashed once, as it streams in,
-/// and the digest is reused for storage instead of reading the bytes again.
+/// and the digest is reused for storage instead of reading the bytes again. With <paramref name="leaveOpen"/>
+/// the inner stream stays its owner's to dispose.
 /// </summary>
-public sealed class HashingReadStream(Stream inner) : Stream
+public sealed class HashingReadStream(Stream inner, bool leaveOpen = false) : Stream
 {
     readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -54,7 +55,8 @@ public sealed class HashingReadStream(Stream inner) : Stream
         if (disposing)
         {
             _hash.Dispose();
-            inner.Dispose();
+            if (!leaveOpen)
+                inner.Dispose();
         }
         base.Dispose(disposing);
     }

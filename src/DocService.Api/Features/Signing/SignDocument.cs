@@ -1,0 +1,93 @@
+using DocService.Api.Domain;
+using DocService.Api.Domain.Keys;
+using DocService.Api.Features.Documents;
+using DocService.Api.Infrastructure.Auth;
+using DocService.Api.Infrastructure.Errors;
+using DocService.Api.Infrastructure.Http;
+using DocService.Api.Infrastructure.Messaging;
+using DocService.Api.Infrastructure.Persistence;
+using DocService.Drafting.Appearances;
+using DocService.Drafting.Fields;
+using DocService.Signing.Pades;
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DocService.Api.Features.Signing;
+
+/// <summary>
+/// The competent signer signs the approved document with a key the service holds (Approved →
+/// Signed): a visible signature with their signature image in the signer field, certifying the
+/// document with DocMDP P=2 by default so the clerk can still fill the number and date and seal it.
+/// </summary>
+public static class SignDocument
+{
+    public sealed record Request(Guid? KeyId = null, DocMdpPermission? Certify = DocMdpPermission.FormFillingAndSigning,
+        string? Reason = null, string? Location = null, PadesLevel Level = PadesLevel.BB);
+
+    public sealed record Command(Guid DocumentId, string IfMatch, Request Body) : ICommand<DocumentResponse>, IValidatable, IAuditedCommand
+    {
+        public string AuditAction => "document.sign";
+        public string AuditTarget => DocumentId.ToString();
+        public object AuditPayload => new { DocumentId, Body.KeyId, Body.Certify, Body.Level, Body.Reason, Body.Location };
+
+        public IEnumerable<(string Field, string Problem)> Validate()
+        {
+            if (Body.Reason is { Length: > 200 })
+                yield return ("reason", "A reason has at most 200 characters.");
+            if (Body.Location is { Length: > 200 })
+                yield return ("location", "A location has at most 200 characters.");
+            if (Body.Certify is { } p && !Enum.IsDefined(p))
+                yield return ("certify", "Certification permissions are 1, 2 or 3.");
+        }
+    }
+
+    public static void Map(RouteGroupBuilder documents) =>
+        documents.MapPost("/{id:guid}/signatures",
+                async (Guid id, Request body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                    (await mediator.Send(new Command(id, Preconditions.RequireIfMatch(ifMatch), body), ct)).WithETag(http))
+            .RequireAuthorization(Policies.Reviewer)
+            .Produces<DocumentResponse>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Sign the approved document with the signer's key held by the service");
+
+    internal sealed class Handler(DocServiceDb db, DocumentSigning signing, CurrentUser user, TimeProvider clock)
+        : ICommandHandler<Command, DocumentResponse>
+    {
+        public async ValueTask<DocumentResponse> Handle(Command command, CancellationToken ct)
+        {
+            var document = await db.FindForChangeAsync(user.Organ, command.DocumentId, command.IfMatch, ct);
+            DocumentLifecycle.Next(document.Status, DocumentAction.Sign); // refuse before any signing work
+            if (command.Body.Level != PadesLevel.BB)
+                throw new ApiException(422, "signature.level_unavailable", $"Level {command.Body.Level} needs a timestamping authority, which is not configured.");
+
+            var key = await signing.KeyOfAsync(user.Organ.Value, KeyOwnerKind.User, user.UserName, command.Body.KeyId, ct);
+            var image = await signing.ImageOfAsync(user.Organ.Value, KeyOwnerKind.User, user.UserName, OwnerImageKind.Signature, ct);
+            var now = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
+
+            var signerName = key.Certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+            // Without an image the widget still says who signed and when (ISO 8601, Vietnam time).
+            string[] caption = image is null ? [signerName, now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)] : [];
+
+            await signing.SignCurrentRevisionAsync(document, key, pdf =>
+            {
+                var rect = DocumentSigning.RectOf(pdf, DraftFieldNames.Signer);
+                return new PadesSignatureOptions
+                {
+                    FieldName = DraftFieldNames.Signer,
+                    Appearance = DocumentSigning.Draw(s => AppearanceRenderer.RenderSignature(new SignatureAppearance(rect.Width, rect.Height, image, caption), s)),
+                    Certify = command.Body.Certify,
+                    Reason = command.Body.Reason ?? "Phê duyệt ban hành",
+                    Location = command.Body.Location,
+                    SignerName = signerName,
+                    SigningTime = now,
+                };
+            }, user.UserName, "Signed by the competent signer", ct);
+
+            document.MarkSigned(clock.GetUtcNow());
+            return DocumentResponse.From(document);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using DocService.Api.Domain.Keys;
+using DocService.Api.Infrastructure.Errors;
+using DocService.Signing;
+using DocService.Signing.Keys;
+
+namespace DocService.Api.Infrastructure.Keys;
+
+/// <summary>
+/// The service's keys: PKCS#12 files are sealed with AES-256-GCM under <c>Keys:ProtectionKey</c>
+/// before they reach the database, and opened into signers once per key (loading a PKCS#12 costs
+/// far more than a signature). Key material never leaves this class except as an <see cref="ISigner"/>.
+/// </summary>
+public sealed class KeyVault(IConfiguration configuration) : IDisposable
+{
+    readonly Lazy<KeyProtector> _protector = new(() => new KeyProtector(configuration["Keys:ProtectionKey"] is { Length: > 0 } key
+        ? key
+        : throw new InvalidOperationException("Keys:ProtectionKey is not configured: set a base64 32-byte key (from your secret store) to hold signing keys.")));
+    readonly ConcurrentDictionary<Guid, Lazy<Pkcs12Signer>> _signers = new();
+
+    /// <summary>Checks the PKCS#12 opens with its password and holds a key, then seals it for its owner.</summary>
+    public SigningKey Seal(byte[] pkcs12, string password, string organId, KeyOwnerKind ownerKind, string ownerId, string createdBy, DateTimeOffset at)
+    {
+        Pkcs12Signer signer;
+        try
+        {
+            signer = new Pkcs12Signer(pkcs12, password);
+        }
+        catch (Exception e) when (e is Pkcs12LoadException or CryptographicException)
+        {
+            // The reason names neither the password nor the key.
+            throw new ApiException(422, "key.invalid_pkcs12", "The file is not a PKCS#12 that opens with this password and holds a private key.");
+        }
+
+        using (signer)
+        {
+            var certificate = signer.Certificate;
+            var id = Guid.CreateVersion7();
+            return new SigningKey
+            {
+                Id = id,
+                OrganId = organId,
+                OwnerKind = ownerKind,
+                OwnerId = ownerId,
+                Subject = certificate.Subject,
+                Issuer = certificate.Issuer,
+                SerialNumber = certificate.SerialNumber,
+                Thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256),
+                KeyAlgorithm = KeyAlgorithmOf(certificate),
+                NotBefore = certificate.NotBefore.ToUniversalTime(),
+                NotAfter = certificate.NotAfter.ToUniversalTime(),
+                SealedPkcs12 = _protector.Value.ProtectPkcs12(pkcs12, password, SigningKey.SealingOwnerFor(organId, ownerKind, ownerId)),
+                CreatedBy = createdBy,
+                CreatedAt = at,
+            };
+        }
+    }
+
+    /// <summary>The signer of a stored key, opened on first use and kept.</summary>
+    public ISigner SignerFor(SigningKey key) =>
+        _signers.GetOrAdd(key.Id, _ => new Lazy<Pkcs12Signer>(() =>
+        {
+            using var material = _protector.Value.UnprotectPkcs12(key.SealedPkcs12, key.SealingOwner);
+            return Pkcs12Signer.Open(material);
+        })).Value;
+
+    static string KeyAlgorithmOf(X509Certificate2 certificate)
+    {
+        using var rsa = certificate.GetRSAPublicKey();
+        if (rsa is not null)
+            return $"RSA-{rsa.KeySize}";
+        using var ecdsa = certificate.GetECDsaPublicKey();
+        return ecdsa is not null ? $"ECDSA-P{ecdsa.KeySize}" : certificate.PublicKey.Oid.FriendlyName ?? certificate.PublicKey.Oid.Value ?? "unknown";
+    }
+
+    public void Dispose()
+    {
+        foreach (var signer in _signers.Values.Where(s => s.IsValueCreated))
+            signer.Value.Dispose();
+        if (_protector.IsValueCreated)
+            _protector.Value.Dispose();
+    }
+}

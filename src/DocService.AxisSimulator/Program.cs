@@ -1,0 +1,3 @@
+using DocService.AxisSimulator;
+
+AxisSimulatorApp.Build(args).Run();

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using DocService.Drafting.Appearances;
+using DocService.Pdf.Objects;
+using DocService.Signing.Cms;
+using DocService.Signing.Keys;
+using DocService.Signing.Pades;
+
+namespace DocService.Cli.Commands;
+
+/// <summary><c>docsvc sign IN OUT --p12 FILE --password PW …</c>: a PAdES signature with a local PKCS#12.</summary>
+internal static class SignCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<FileInfo>("input") { Description = "The PDF to sign" };
+        var output = new Argument<FileInfo>("output") { Description = "Where the signed PDF goes" };
+        var p12 = new Option<FileInfo>("--p12") { Description = "PKCS#12 with the signer's key and certificate", Required = true };
+        var password = new Option<string>("--password") { Description = "The PKCS#12 password", Required = true };
+        var certify = new Option<int?>("--certify") { Description = "Certify with DocMDP permissions 1, 2 or 3 (first signature only)" };
+        var field = new Option<string>("--field") { Description = "Signature field to fill or create", DefaultValueFactory = _ => "Signature1" };
+        var page = new Option<int?>("--page") { Description = "1-based page of a new visible field" };
+        var rect = new Option<string?>("--rect") { Description = "x,y,w,h of a new visible field, in points" };
+        var image = new Option<FileInfo?>("--image") { Description = "PNG (transparency kept) drawn in the field" };
+        var reason = new Option<string?>("--reason") { Description = "Reason for signing" };
+        var location = new Option<string?>("--location") { Description = "Where it was signed" };
+
+        var command = new Command("sign", "Sign a PDF (PAdES B-B) with a PKCS#12") { input, output, p12, password, certify, field, page, rect, image, reason, location };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(certify) is { } p && p is < 1 or > 3)
+                return Fail("--certify takes 1, 2 or 3.");
+            FieldPlacement? placement = null;
+            if (parse.GetValue(rect) is { } rectText)
+            {
+                if (!TryParseRect(rectText, out var r))
+                    return Fail("--rect takes x,y,w,h in points, e.g. 350,100,180,60.");
+                placement = new FieldPlacement((parse.GetValue(page) ?? 1) - 1, r);
+            }
+
+            using var signer = Pkcs12Signer.Open(parse.GetValue(p12)!.FullName, parse.GetValue(password));
+            var now = DateTimeOffset.Now;
+            MemoryStream? appearance = null;
+            if (parse.GetValue(image) is { } png && placement is not null)
+            {
+                appearance = new MemoryStream();
+                AppearanceRenderer.RenderSignature(new SignatureAppearance(placement.Rect.Width, placement.Rect.Height, await File.ReadAllBytesAsync(png.FullName, ct), []), appearance);
+                appearance.Position = 0;
+            }
+
+            var options = new PadesSignatureOptions
+            {
+                FieldName = parse.GetValue(field)!,
+                Placement = placement,
+                Appearance = appearance,
+                Certify = parse.GetValue(certify) is { } level ? (DocMdpPermission)level : null,
+                Reason = parse.GetValue(reason),
+                Location = parse.GetValue(location),
+                SigningTime = now,
+            };
+            var target = parse.GetValue(output)!;
+            var temporary = target.FullName + ".partial";
+            try
+            {
+                await using (var source = parse.GetValue(input)!.OpenRead())
+                await using (var destination = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite))
+                    await new PadesSigner(new CmsSignatureBuilder()).SignAsync(source, destination, signer, options, ct);
+                File.Move(temporary, target.FullName, overwrite: true);
+            }
+            catch (SignatureNotPermittedException refused)
+            {
+                File.Delete(temporary);
+                return Fail($"Refused ({refused.Code}): {refused.Message}");
+            }
+            Console.WriteLine($"Signed {target.FullName} as {signer.Certificate.Subject}");
+            return 0;
+        });
+        return command;
+    }
+
+    static bool TryParseRect(string text, out PdfRectangle rect)
+    {
+        rect = default;
+        var parts = text.Split(',');
+        if (parts.Length != 4 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+            return false;
+        var v = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        if (v[2] <= 0 || v[3] <= 0)
+            return false;
+        rect = new PdfRectangle(v[0], v[1], v[0] + v[2], v[1] + v[3]);
+        return true;
+    }
+
+    static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}

@@ -1,0 +1,241 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using DocService.Signing.Validation.Cms;
+using DocService.Signing.Validation.Crypto;
+using DocService.Signing.Validation.Pdf;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Ocsp;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Ocsp;
+
+namespace DocService.Signing.Validation.Revocation;
+
+/// <summary>Revocation data the document carries: in its DSS, and in the signature's CMS.</summary>
+internal sealed record EmbeddedRevocationData(IReadOnlyList<(string Source, byte[] Bytes)> OcspResponses, IReadOnlyList<(string Source, byte[] Bytes)> Crls)
+{
+    public static EmbeddedRevocationData From(DocumentSecurityStore dss, CmsSignedData? cms)
+    {
+        var ocsp = dss.OcspResponses.Select(b => ("DSS", b)).ToList();
+        var crls = dss.Crls.Select(b => ("DSS", b)).ToList();
+        if (cms is not null)
+        {
+            ocsp.AddRange(cms.EmbeddedOcspResponses.Select(b => ("CMS", b)));
+            crls.AddRange(cms.EmbeddedCrls.Select(b => ("CMS", b)));
+        }
+        return new(ocsp, crls);
+    }
+}
+
+/// <summary>
+/// Revocation of every certificate of a chain except its anchor: embedded data first (DSS, CMS),
+/// then, when allowed, OCSP and CRLs fetched from the URLs in the certificates, each request
+/// bounded by a timeout. Unavailable, stale, unauthorised or unreadable data never counts as
+/// "not revoked" (DESIGN §5): the result is then <see cref="RevocationStatus.Unavailable"/>.
+/// </summary>
+internal sealed class RevocationChecker(ValidationOptions options)
+{
+    const string OcspNoCheck = "1.3.6.1.5.5.7.48.1.5";
+    const string CrlDistributionPoints = "2.5.29.31";
+
+    readonly Lazy<HttpClient> _http = new(() => options.Revocation.HttpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
+
+    /// <param name="chain">Signer first, anchor last.</param>
+    /// <param name="at">The time the status must hold for (the best signature time).</param>
+    /// <param name="embedded">OCSP responses and CRLs found in the document.</param>
+    /// <param name="validationTime">Now, or the auditor's chosen time: freshness is judged against it.</param>
+    /// <param name="ct">Cancels fetching.</param>
+    public async Task<RevocationResult> CheckAsync(IReadOnlyList<X509Certificate2> chain, EmbeddedRevocationData embedded,
+        DateTimeOffset at, DateTimeOffset validationTime, CancellationToken ct)
+    {
+        var results = new List<CertificateRevocation>();
+        for (var i = 0; i + 1 < chain.Count; i++)
+            results.Add(await CheckOneAsync(chain[i], chain[i + 1], embedded, at, validationTime, ct));
+
+        var status = results.Any(r => r.Status == RevocationStatus.Revoked) ? RevocationStatus.Revoked
+            : results.All(r => r.Status == RevocationStatus.Good) ? RevocationStatus.Good
+            : RevocationStatus.Unavailable;
+        var reasons = results.Where(r => r.Status != RevocationStatus.Good)
+            .Select(r => $"{r.Subject}: {r.Status}" + (r.Problems.Count > 0 ? " (" + string.Join("; ", r.Problems) + ")" : "")).ToList();
+        return new RevocationResult(status, results, reasons);
+    }
+
+    async Task<CertificateRevocation> CheckOneAsync(X509Certificate2 certificate, X509Certificate2 issuer, EmbeddedRevocationData embedded,
+        DateTimeOffset at, DateTimeOffset validationTime, CancellationToken ct)
+    {
+        var subject = certificate.GetNameInfo(X509NameType.SimpleName, false);
+        var problems = new List<string>();
+        if (certificate.Extensions[OcspNoCheck] is not null)
+            return new(subject, RevocationStatus.Good, "id-pkix-ocsp-nocheck", null, null, null, null, ["An OCSP responder certificate with id-pkix-ocsp-nocheck is not checked (RFC 6960 §4.2.2.2.1)."]);
+
+        // Embedded data: a revocation found anywhere is final; a "good" must be fresh.
+        foreach (var (source, bytes) in embedded.OcspResponses)
+        {
+            var (answer, problem) = CheckOcsp(bytes, certificate, issuer, null);
+            if (Usable(answer, at, validationTime, problems, source + " OCSP", problem) is { } usable)
+                return Result(subject, usable, source + " OCSP", problems);
+        }
+        foreach (var (source, bytes) in embedded.Crls)
+        {
+            var (answer, problem) = CrlCheck.Check(bytes, certificate, issuer);
+            if (Usable(answer, at, validationTime, problems, source + " CRL", problem) is { } usable)
+                return Result(subject, usable, source + " CRL", problems);
+        }
+
+        var ocspUrls = OcspUrls(certificate);
+        var crlUrls = CrlUrls(certificate);
+        if (ocspUrls.Count == 0 && crlUrls.Count == 0 && embedded.OcspResponses.Count + embedded.Crls.Count == 0)
+        {
+            // A CA certificate that names no revocation service can only be withdrawn by its own
+            // issuer's means; there is nothing to ask, so it is not held against the signature.
+            return new(subject, RevocationStatus.Good, null, null, null, null, null,
+                ["The certificate names no OCSP responder or CRL distribution point; no revocation service to ask."]);
+        }
+        if (!options.Revocation.FetchOnline)
+        {
+            problems.Add("No usable embedded revocation data, and online fetching is off.");
+            return new(subject, RevocationStatus.Unavailable, null, null, null, null, null, problems);
+        }
+
+        foreach (var url in options.Revocation.PreferOcsp ? ocspUrls : [])
+        {
+            var nonce = options.Revocation.UseNonce ? RandomNumberGenerator.GetBytes(16) : null;
+            var request = OcspResponseCheck.BuildRequest(certificate, issuer, nonce);
+            var (bytes, fetchProblem) = await FetchAsync(url, request, ct);
+            if (bytes is null)
+            {
+                problems.Add($"OCSP {url}: {fetchProblem}");
+                continue;
+            }
+            var (answer, problem) = OcspResponseCheck.Check(bytes, certificate, issuer, nonce);
+            if (Usable(answer, at, validationTime, problems, "OCSP " + url, problem) is { } usable)
+                return Result(subject, usable, "OCSP " + Rewrite(url), problems);
+        }
+        foreach (var url in crlUrls)
+        {
+            var (bytes, fetchProblem) = await FetchAsync(url, null, ct);
+            if (bytes is null)
+            {
+                problems.Add($"CRL {url}: {fetchProblem}");
+                continue;
+            }
+            var (answer, problem) = CrlCheck.Check(bytes, certificate, issuer);
+            if (Usable(answer, at, validationTime, problems, "CRL " + url, problem) is { } usable)
+                return Result(subject, usable, "CRL " + Rewrite(url), problems);
+        }
+        return new(subject, RevocationStatus.Unavailable, null, null, null, null, null, problems);
+    }
+
+    static (RevocationAnswer?, string?) CheckOcsp(byte[] bytes, X509Certificate2 certificate, X509Certificate2 issuer, byte[]? nonce)
+    {
+        // The DSS holds OCSPResponse; some writers store the BasicOCSPResponse alone.
+        try
+        {
+            var outer = Asn1Object.FromByteArray(bytes);
+            if (Asn1Sequence.GetInstance(outer).Count == 2 && Asn1Sequence.GetInstance(outer)[0] is DerEnumerated)
+                return OcspResponseCheck.Check(bytes, certificate, issuer, nonce);
+            return OcspResponseCheck.Check(new BasicOcspResp(BasicOcspResponse.GetInstance(outer)), certificate, issuer, nonce);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidCastException)
+        {
+            return (null, "the OCSP data cannot be read: " + e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Revoked answers are always usable (revocation is final). A good answer must speak for a
+    /// time at or after <paramref name="at"/> minus the allowed age, and must not come from the future.
+    /// </summary>
+    RevocationAnswer? Usable(RevocationAnswer? answer, DateTimeOffset at, DateTimeOffset validationTime, List<string> problems, string source, string? problem)
+    {
+        if (answer is null)
+        {
+            if (problem is not null && !problem.EndsWith("is not about this certificate", StringComparison.Ordinal)
+                && !problem.EndsWith("not issued by the certificate's issuer", StringComparison.Ordinal))
+                problems.Add($"{source}: {problem}");
+            return null;
+        }
+        if (answer.Status == RevocationStatus.Revoked)
+            return answer;
+        var policy = options.Revocation;
+        if (answer.ThisUpdate > validationTime + policy.ClockSkew)
+        {
+            problems.Add($"{source}: thisUpdate {answer.ThisUpdate:u} is in the future.");
+            return null;
+        }
+        if (answer.ThisUpdate < at - policy.MaxAge && !(answer.NextUpdate is { } next && next >= at && answer.ThisUpdate <= at))
+        {
+            problems.Add($"{source}: issued {answer.ThisUpdate:u}, too long before {at:u} to vouch for it (limit {policy.MaxAge.TotalDays:0.#} days).");
+            return null;
+        }
+        return answer;
+    }
+
+    static CertificateRevocation Result(string subject, RevocationAnswer answer, string source, List<string> problems) =>
+        new(subject, answer.Status, source, answer.RevocationTime, answer.Reason, answer.ThisUpdate, answer.ProducedAt, problems);
+
+    string Rewrite(string url) => options.Revocation.UrlOverrides.TryGetValue(url, out var replaced) ? replaced : url;
+
+    async Task<(byte[]? Bytes, string? Problem)> FetchAsync(string url, byte[]? ocspRequest, CancellationToken ct)
+    {
+        var target = Rewrite(url);
+        if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            return (null, "not an http(s) URL");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Revocation.Timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(ocspRequest is null ? HttpMethod.Get : HttpMethod.Post, uri);
+            if (ocspRequest is not null)
+            {
+                request.Content = new ByteArrayContent(ocspRequest);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/ocsp-request");
+            }
+            using var response = await _http.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+                return (null, $"HTTP {(int)response.StatusCode}");
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await body.ReadAsync(chunk, timeout.Token)) > 0)
+            {
+                if (buffer.Length + read > 16 * 1024 * 1024)
+                    return (null, "the response is larger than 16 MiB");
+                buffer.Write(chunk, 0, read);
+            }
+            return (buffer.ToArray(), null);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return (null, $"no answer within {options.Revocation.Timeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    static List<string> OcspUrls(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509AuthorityInformationAccessExtension>().SelectMany(e => e.EnumerateOcspUris()).ToList();
+
+    static List<string> CrlUrls(X509Certificate2 certificate)
+    {
+        if (certificate.Extensions[CrlDistributionPoints] is not { } extension)
+            return [];
+        try
+        {
+            return CrlDistPoint.GetInstance(Asn1Object.FromByteArray(extension.RawData)).GetDistributionPoints()
+                .Select(p => p.DistributionPointName)
+                .Where(n => n is { Type: DistributionPointName.FullName })
+                .SelectMany(n => GeneralNames.GetInstance(n.Name).GetNames())
+                .Where(g => g.TagNo == GeneralName.UniformResourceIdentifier)
+                .Select(g => g.Name.ToString()!)
+                .ToList();
+        }
+        catch (Exception e) when (e is ArgumentException or IOException)
+        {
+            return [];
+        }
+    }
+}

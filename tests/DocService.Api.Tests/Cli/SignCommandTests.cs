@@ -1,0 +1,58 @@
+using System.CommandLine;
+using DocService.Api.Infrastructure.Images;
+using DocService.Api.Tests.Infrastructure;
+using DocService.Cli.Commands;
+using DocService.Pdf.Document;
+using DocService.Signing.Pades;
+using DocService.Signing.Tests.Support;
+
+namespace DocService.Api.Tests.Cli;
+
+public sealed class SignCommandTests : IDisposable
+{
+    readonly string _files = Directory.CreateTempSubdirectory("docservice-cli-sign-").FullName;
+
+    public void Dispose() => Directory.Delete(_files, recursive: true);
+
+    static Task<int> RunAsync(params string[] args) =>
+        new RootCommand { SignCommand.Create() }.Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+    string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_files, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public async Task Signs_a_visible_certified_signature_that_pdfsig_accepts()
+    {
+        var input = Write("in.pdf", SamplePdfs.WithText("CLI"));
+        var output = Path.Combine(_files, "out.pdf");
+        var image = Write("signature.png", DevImages.Signature());
+
+        var exitCode = await RunAsync("sign", input, output, "--p12", Path.Combine(DevPki.Directory, "official-rsa2048.p12"), "--password", DevPki.Password,
+            "--certify", "2", "--field", "Leader", "--page", "1", "--rect", "350,100,180,60", "--image", image, "--reason", "Phê duyệt", "--location", "Nghệ An");
+
+        exitCode.ShouldBe(0);
+        (await Pdfsig.SignatureVerdictsAsync(output)).ShouldBe(["Signature is Valid."]);
+        var document = PdfDocument.Open(File.OpenRead(output));
+        SigningPermissions.CertificationPermission(document).ShouldBe(DocMdpPermission.FormFillingAndSigning);
+        document.Fields.Single(f => f.FullName == "Leader").Widgets.Single().Rect!.Value.Width.ShouldBe(180);
+    }
+
+    [Fact]
+    public async Task A_locked_document_is_refused_and_no_output_is_left()
+    {
+        var input = Path.Combine(_files, "certified.pdf");
+        await RunAsync("sign", Write("in.pdf", SamplePdfs.WithText("x")), input, "--p12", Path.Combine(DevPki.Directory, "official-rsa2048.p12"),
+            "--password", DevPki.Password, "--certify", "1");
+        var output = Path.Combine(_files, "second.pdf");
+
+        var exitCode = await RunAsync("sign", input, output, "--p12", Path.Combine(DevPki.Directory, "organisation.p12"), "--password", DevPki.Password, "--field", "Other");
+
+        exitCode.ShouldBe(2);
+        File.Exists(output).ShouldBeFalse();
+        File.Exists(output + ".partial").ShouldBeFalse();
+    }
+}
