@@ -1,5 +1,6 @@
 using DocService.Api.Domain;
 using DocService.Api.Domain.Keys;
+using DocService.Api.Domain.Verification;
 using DocService.Api.Infrastructure.Audit;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Registers;
@@ -23,6 +24,8 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<OwnerImage> OwnerImages => Set<OwnerImage>();
+    public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
+    public DbSet<TrustAnchor> TrustAnchors => Set<TrustAnchor>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -95,6 +98,21 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             image.Property(i => i.OwnerKind).HasConversion<string>().HasMaxLength(16);
             image.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
             image.HasIndex(i => new { i.OrganId, i.OwnerKind, i.OwnerId, i.Kind }).IsUnique();
+        });
+
+        model.Entity<VerificationRecord>(verification =>
+        {
+            verification.HasKey(v => v.Id);
+            verification.Property(v => v.Sha256).HasMaxLength(64);
+            verification.Property(v => v.Indication).HasMaxLength(32);
+            verification.HasIndex(v => new { v.OrganId, v.CreatedAt });
+        });
+
+        model.Entity<TrustAnchor>(anchor =>
+        {
+            anchor.HasKey(a => a.Id);
+            anchor.Property(a => a.Thumbprint).HasMaxLength(64);
+            anchor.HasIndex(a => a.Thumbprint).IsUnique();
         });
 
         model.Entity<IdempotencyRecord>(record =>
