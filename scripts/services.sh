@@ -2,6 +2,7 @@
 # Starts and stops the services the tests use (PostgreSQL, and Ceph RGW as S3), all on 127.0.0.1 and private to this run:
 #   scripts/services.sh start ENV_FILE   # writes the variables the tests read into ENV_FILE
 #   scripts/services.sh stop
+#   scripts/services.sh stop-rgw | start-rgw   # only the S3 front end, for fault tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 state=.test-services
@@ -149,8 +150,68 @@ stop_s3() {
   rm -rf "$dir" "$state/s3.dir"
 }
 
+# For fault tests: stop (SIGKILL, as a crash would) and start again only the RADOS Gateway of this run, leaving
+# the mon, the OSD and every stored object in place, so the S3 server is really gone and really comes back.
+stop_rgw() {
+  [ -f "$state/s3.dir" ] || { echo "No S3 server of this run is up." >&2; return 1; }
+  local dir pid
+  dir=$(cat "$state/s3.dir")
+  pid=$(cat "$dir/run/client.rgw.docservice.pid" 2>/dev/null) || return 0
+  grep -qF "$dir/ceph.conf" "/proc/$pid/cmdline" 2>/dev/null || return 0
+  kill -KILL "$pid" 2>/dev/null || return 0
+  for _ in $(seq 100); do s3_running "$pid" || return 0; sleep 0.05; done
+  echo "radosgw $pid did not stop" >&2; return 1
+}
+
+start_rgw() {
+  [ -f "$state/s3.dir" ] || { echo "No S3 server of this run is up." >&2; return 1; }
+  local dir; dir=$(cat "$state/s3.dir")
+  radosgw -c "$dir/ceph.conf" -n client.rgw.docservice 2>>"$dir/log/rgw.stderr"
+  s3_wait 60 "radosgw" curl -sf -o /dev/null "http://127.0.0.1:$s3_port/"
+}
+
+# A PKCS#11 token for the Pkcs11 tests: SoftHSM2 with its token store in a temporary directory, one token
+# "docservice" (user PIN 1234) holding certs-dev keys and their certificates: organisation (id 01, the
+# organ's seal key), official-rsa3072 (id 02, a government-token-like key) and official-ecdsa-p256 (id 03).
+# softhsm2-util imports PKCS#8 PEM keys; pkcs11-tool (opensc) writes the certificates beside them.
+softhsm_module=/usr/lib/softhsm/libsofthsm2.so
+
+start_softhsm() {
+  [ -f "$state/softhsm.dir" ] && stop_softhsm
+  local dir name id=0
+  dir=$(mktemp -d /tmp/docservice-softhsm.XXXXXX)
+  echo "$dir" > "$state/softhsm.dir"
+  mkdir -p "$dir/tokens"
+  printf 'directories.tokendir = %s/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' "$dir" > "$dir/softhsm2.conf"
+  export SOFTHSM2_CONF="$dir/softhsm2.conf"
+  softhsm2-util --init-token --free --label docservice --pin 1234 --so-pin 5678 >/dev/null
+  for name in organisation official-rsa3072 official-ecdsa-p256; do
+    id=$((id + 1))
+    openssl pkcs12 -in "certs-dev/$name.p12" -passin pass:dev-password -nocerts -nodes 2>/dev/null | openssl pkey -out "$dir/$name.key"
+    softhsm2-util --import "$dir/$name.key" --token docservice --label "$name" --id "0$id" --pin 1234 >/dev/null
+    openssl x509 -in "certs-dev/$name.crt" -outform DER -out "$dir/$name.der"
+    pkcs11-tool --module "$softhsm_module" --token-label docservice --login --pin 1234 \
+      --write-object "$dir/$name.der" --type cert --id "0$id" --label "$name" >/dev/null
+    rm -f "$dir/$name.key"
+  done
+  {
+    echo "SOFTHSM2_CONF='$dir/softhsm2.conf'"
+    echo "DOCSERVICE_PKCS11_MODULE='$softhsm_module'"
+    echo "DOCSERVICE_PKCS11_TOKEN='docservice'"
+    echo "DOCSERVICE_PKCS11_PIN='1234'"
+  } >> "$1"
+  echo "SoftHSM $(softhsm2-util --version) token 'docservice' with 3 certs-dev keys"
+}
+
+stop_softhsm() {
+  [ -f "$state/softhsm.dir" ] || return 0
+  rm -rf "$(cat "$state/softhsm.dir")" "$state/softhsm.dir"
+}
+
 case "${1:-}" in
-  start) : > "$2"; start_postgres "$2"; start_s3 "$2" ;;
-  stop) stop_s3; stop_postgres ;;
-  *) echo "usage: $0 start ENV_FILE | stop" >&2; exit 2 ;;
+  start) : > "$2"; start_postgres "$2"; start_s3 "$2"; start_softhsm "$2" ;;
+  stop) stop_softhsm; stop_s3; stop_postgres ;;
+  stop-rgw) stop_rgw ;;
+  start-rgw) start_rgw ;;
+  *) echo "usage: $0 start ENV_FILE | stop | stop-rgw | start-rgw" >&2; exit 2 ;;
 esac

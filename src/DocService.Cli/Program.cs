@@ -16,6 +16,8 @@ internal static class Docsvc
             VerifyCommand.Create(),
             DraftCommand.Create(),
             SignCommand.Create(),
+            TokenSignCommand.Create(),
+            ExtendCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -38,6 +38,9 @@ public sealed class Document
 
     public string? ReviewComment { get; private set; }
 
+    /// <summary>How long the archived record is kept (thời hạn bảo quản): a retention class name, chosen when the document is issued.</summary>
+    public string? RetentionClass { get; private set; }
+
     /// <summary>The structured draft (JSON) a rendered document was made from, so it can be edited and rendered again.</summary>
     public string? DraftJson { get; private set; }
     public string CreatedBy { get; private set; } = "";
@@ -120,6 +123,12 @@ public sealed class Document
         CodeNumber = codeNumber;
         IssuedDate = issuedDate;
     }
+
+    /// <summary>The issued document's retention class, from which its archived objects take their lock.</summary>
+    public void AssignRetention(string retentionClass) => RetentionClass = retentionClass;
+
+    /// <summary>Its archive package is complete in the object store (Issued → Archived).</summary>
+    public void Archive(DateTimeOffset at) => Move(DocumentAction.Archive, at);
 
     /// <summary>The receiving clerk registers an incoming document with its arrival number (số đến).</summary>
     public void Register(int arrivalNumber, DateTimeOffset at)

@@ -1,8 +1,10 @@
+using DocService.Api.Features.Archive;
 using DocService.Api.Features.Audit;
 using DocService.Api.Features.Documents;
 using DocService.Api.Features.Drafting;
 using DocService.Api.Features.Keys;
 using DocService.Api.Features.Signing;
+using DocService.Api.Features.Verification;
 using DocService.Api.Features.Registers;
 using Microsoft.Extensions.Options;
 
@@ -29,12 +31,32 @@ public static class Endpoints
         RejectDocument.Map(documents);
         SignDocument.Map(documents);
         IssueDocument.Map(documents);
+        ExtendDocument.Map(documents);
+        OpenSigningSession.Map(documents);
+        GetArchiveManifest.Map(documents);
+        CheckArchive.Map(documents);
+
+        var signingSessions = api.MapGroup("/signing-sessions").WithTags("Signing sessions");
+        CompleteSigningSession.Map(signingSessions);
+
+        if (Infrastructure.Timestamps.TimestampSetup.DevelopmentAuthorityEnabled(app.Configuration, app.Environment)
+            && app.Services.GetService<DocService.Signing.Timestamps.TimestampAuthority>() is not null)
+            DevelopmentTimestamps.Map(api);
 
         var registers = api.MapGroup("/registers").WithTags("Registers");
         ViewOutgoingRegister.Map(registers);
         ViewIncomingRegister.Map(registers);
 
+        VerifyStoredDocument.Map(documents);
+
+        var verifications = api.MapGroup("/verifications").WithTags("Verification");
+        VerifyUpload.Map(verifications, app.Services.GetRequiredService<IOptions<DocumentsOptions>>().Value.MaxUploadBytes);
+        GetVerification.Map(verifications);
+        DownloadSignedVersion.Map(verifications);
+        DownloadVerificationReport.Map(verifications);
+
         var admin = api.MapGroup("/admin").WithTags("Administration");
+        ManageTrustAnchors.Map(admin);
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);
         UploadOwnerImage.Map(admin);

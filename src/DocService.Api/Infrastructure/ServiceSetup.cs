@@ -4,9 +4,12 @@ using DocService.Api.Features.Documents;
 using DocService.Api.Features.Drafting;
 using DocService.Drafting.Rendering;
 using DocService.Api.Features.Signing;
+using DocService.Api.Features.Verification;
+using DocService.Api.Infrastructure.Validation;
 using DocService.Api.Infrastructure.Keys;
 using DocService.Signing.Cms;
 using DocService.Signing.Pades;
+using DocService.Api.Infrastructure.Archive;
 using DocService.Api.Infrastructure.Audit;
 using DocService.Api.Infrastructure.Auth;
 using DocService.Api.Infrastructure.Errors;
@@ -17,6 +20,7 @@ using DocService.Api.Infrastructure.OpenApi;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Api.Infrastructure.Registers;
 using DocService.Api.Infrastructure.Storage;
+using DocService.Api.Infrastructure.Timestamps;
 
 namespace DocService.Api.Infrastructure;
 
@@ -51,6 +55,7 @@ public static class ServiceSetup
 
         services.AddSingleton(TimeProvider.System);
         services.AddDocServiceObjectStore(configuration, dataDirectory);
+        services.AddDocServiceArchive(configuration);
         services.AddScoped<RevisionStore>();
         services.AddScoped<SequenceAllocator>();
         services.AddScoped<Registers.Registers>();
@@ -60,6 +65,10 @@ public static class ServiceSetup
         services.AddSingleton(sp => new CmsSignatureBuilder(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PadesSigner>();
         services.AddScoped<DocumentSigning>();
+        services.AddDocServiceTimestamps(configuration, builder.Environment);
+        services.AddScoped<RemoteSigning>();
+        services.AddScoped<ValidationSetup>();
+        services.AddScoped<Verifier>();
         services.AddSingleton(sp => new DraftRenderer(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<DraftRevisions>();
 

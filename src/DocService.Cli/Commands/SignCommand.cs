@@ -4,7 +4,9 @@ using DocService.Drafting.Appearances;
 using DocService.Pdf.Objects;
 using DocService.Signing.Cms;
 using DocService.Signing.Keys;
+using DocService.Signing.Ltv;
 using DocService.Signing.Pades;
+using DocService.Signing.Timestamps;
 
 namespace DocService.Cli.Commands;
 
@@ -25,11 +27,15 @@ internal static class SignCommand
         var reason = new Option<string?>("--reason") { Description = "Reason for signing" };
         var location = new Option<string?>("--location") { Description = "Where it was signed" };
 
-        var command = new Command("sign", "Sign a PDF (PAdES B-B) with a PKCS#12") { input, output, p12, password, certify, field, page, rect, image, reason, location };
+        var levels = new LevelOptions();
+        var command = new Command("sign", "Sign a PDF (PAdES B-B up to B-LTA) with a PKCS#12") { input, output, p12, password, certify, field, page, rect, image, reason, location };
+        levels.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(certify) is { } p && p is < 1 or > 3)
                 return Fail("--certify takes 1, 2 or 3.");
+            if (!LevelOptions.TryParseLevel(parse.GetValue(levels.Level)!, out var level))
+                return Fail("--level takes B-B, B-T, B-LT or B-LTA.");
             FieldPlacement? placement = null;
             if (parse.GetValue(rect) is { } rectText)
             {
@@ -53,24 +59,32 @@ internal static class SignCommand
                 FieldName = parse.GetValue(field)!,
                 Placement = placement,
                 Appearance = appearance,
-                Certify = parse.GetValue(certify) is { } level ? (DocMdpPermission)level : null,
+                Certify = parse.GetValue(certify) is { } permission ? (DocMdpPermission)permission : null,
                 Reason = parse.GetValue(reason),
                 Location = parse.GetValue(location),
                 SigningTime = now,
+                Level = level,
             };
+            using var http = new HttpClient();
+            var tsa = levels.Client(parse, http);
             var target = parse.GetValue(output)!;
             var temporary = target.FullName + ".partial";
             try
             {
                 await using (var source = parse.GetValue(input)!.OpenRead())
                 await using (var destination = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite))
-                    await new PadesSigner(new CmsSignatureBuilder()).SignAsync(source, destination, signer, options, ct);
+                    await new PadesSigner(new CmsSignatureBuilder(), tsa, levels.Extender(parse, tsa)).SignAsync(source, destination, signer, options, ct);
                 File.Move(temporary, target.FullName, overwrite: true);
             }
             catch (SignatureNotPermittedException refused)
             {
                 File.Delete(temporary);
                 return Fail($"Refused ({refused.Code}): {refused.Message}");
+            }
+            catch (Exception e) when (e is TimestampException or RevocationUnavailableException)
+            {
+                File.Delete(temporary);
+                return Fail(e.Message);
             }
             Console.WriteLine($"Signed {target.FullName} as {signer.Certificate.Subject}");
             return 0;

@@ -92,7 +92,7 @@ internal static class VerifyCommand
         return report.Signatures.All(s => s.Indication == Indication.TotalPassed) ? Passed : Indeterminate;
     }
 
-    static IEnumerable<X509Certificate2> LoadCertificates(FileInfo path)
+    internal static IEnumerable<X509Certificate2> LoadCertificates(FileInfo path)
     {
         var bytes = File.ReadAllBytes(path.FullName);
         if (bytes.AsSpan().IndexOf("-----BEGIN"u8) >= 0)

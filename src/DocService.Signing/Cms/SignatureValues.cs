@@ -46,7 +46,7 @@ internal static class SignatureValues
         }
     }
 
-    static byte[] P1363ToDer(ReadOnlySpan<byte> value)
+    internal static byte[] P1363ToDer(ReadOnlySpan<byte> value)
     {
         var half = value.Length / 2;
         var writer = new AsnWriter(AsnEncodingRules.DER);

@@ -16,4 +16,7 @@ public enum PadesSubFilter
 
     /// <summary>adbe.pkcs7.detached: for readers that predate PAdES.</summary>
     AdobePkcs7Detached,
+
+    /// <summary>ETSI.RFC3161: a document timestamp (/Type /DocTimeStamp), an RFC 3161 token over the ByteRange.</summary>
+    EtsiRfc3161,
 }

@@ -26,6 +26,12 @@ public sealed record PadesSignatureOptions
     public DigestAlgorithm DigestAlgorithm { get; init; } = DigestAlgorithm.Sha256;
 
     /// <summary>
+    /// The PAdES level to reach: B-T adds a signature timestamp, B-LT the validation data (DSS),
+    /// B-LTA a document timestamp over it all. Above B-B the signer needs a timestamping authority.
+    /// </summary>
+    public PadesLevel Level { get; init; } = PadesLevel.BB;
+
+    /// <summary>
     /// Text fields filled in the same revision as the signature (the clerk's number and date), so
     /// the signature covers them and a certification's P=2 permits them.
     /// </summary>
@@ -33,9 +39,13 @@ public sealed record PadesSignatureOptions
 
     /// <summary>
     /// Bytes reserved for the CMS in /Contents. Generous by default: a timestamp token and later
-    /// unsigned attributes must fit without moving a byte.
+    /// unsigned attributes must fit without moving a byte. Timestamped levels reserve at least
+    /// <see cref="TimestampedContentsBytes"/>.
     /// </summary>
     public int ReservedContentsBytes { get; init; } = 16 * 1024;
+
+    /// <summary>What a timestamped signature reserves at least: the token brings the TSA's chain along.</summary>
+    public const int TimestampedContentsBytes = 32 * 1024;
 }
 
 /// <summary>A page (0-based) and a rectangle in default user space.</summary>

@@ -23,7 +23,10 @@ public static class PdfSignaturePreparer
             throw new ArgumentException("The output must be an empty, seekable, readable stream.", nameof(output));
 
         var document = PdfDocument.Open(input);
-        SigningPermissions.Check(document, options.FieldName, options.Certify is not null);
+        if (options.SubFilter == PadesSubFilter.EtsiRfc3161)
+            SigningPermissions.CheckDocumentTimestamp(document, options.FieldName);
+        else
+            SigningPermissions.Check(document, options.FieldName, options.Certify is not null);
         var update = new IncrementalUpdate(document);
         new SignatureFieldWriter(document, update).Write(options);
         var written = update.WriteTo(output);

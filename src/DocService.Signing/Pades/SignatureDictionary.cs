@@ -12,6 +12,16 @@ internal static class SignatureDictionary
 
     public static PdfDictionary Build(PadesSignatureOptions options, PdfArray? references)
     {
+        if (options.SubFilter == PadesSubFilter.EtsiRfc3161)
+        {
+            // ISO 32000-2 §12.8.5: the token's genTime is the time; /M, /Name and the like do not apply.
+            return PdfDictionary.Of(
+                ("Type", new PdfName("DocTimeStamp")),
+                ("Filter", new PdfName("Adobe.PPKLite")),
+                ("SubFilter", new PdfName("ETSI.RFC3161")),
+                ("ByteRange", PdfPlaceholder.ByteRange(ByteRangeKey)),
+                ("Contents", PdfPlaceholder.HexString(ContentsKey, options.ReservedContentsBytes)));
+        }
         var entries = new List<(string, PdfObject)>
         {
             ("Type", new PdfName("Sig")),

@@ -41,6 +41,18 @@ public static class SigningPermissions
         }
     }
 
+    /// <summary>
+    /// A document timestamp (and the DSS before it) is validation data, which every DocMDP level and
+    /// field lock permits (ISO 32000-2 §12.8.2.2.2); only encryption and the target field matter.
+    /// </summary>
+    public static void CheckDocumentTimestamp(PdfDocument document, string fieldName)
+    {
+        if (document.IsEncrypted)
+            throw new SignatureNotPermittedException("signature.document_encrypted", "The document is encrypted; encrypted PDFs are not signed here.");
+        if (document.Fields.FirstOrDefault(f => f.FullName == fieldName) is { } field)
+            throw new SignatureNotPermittedException("signature.field_already_signed", $"Field '{field.FullName}' already exists; a document timestamp takes a new field.");
+    }
+
     /// <summary>The /P of the certification signature (catalog /Perms /DocMDP), when there is one.</summary>
     public static DocMdpPermission? CertificationPermission(PdfDocument document)
     {

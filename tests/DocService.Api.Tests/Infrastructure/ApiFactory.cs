@@ -28,6 +28,21 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(0);
     }
 
+    /// <summary>
+    /// A second host on the first one's database and data directory: the service restarted. Dispose the
+    /// first with <see cref="KeepData"/> set, so its database and files outlive it.
+    /// </summary>
+    public ApiFactory(ApiFactory restartOf)
+    {
+        _provider = restartOf._provider;
+        DataDirectory = restartOf.DataDirectory;
+        _connectionString = restartOf.ConnectionString;
+        UseKestrel(0);
+    }
+
+    /// <summary>Leaves the database and the data directory in place on dispose (for a restarted host to take over).</summary>
+    public bool KeepData { get; set; }
+
     public DatabaseProvider Provider => _provider;
     public string DataDirectory { get; }
     public string ConnectionString => _connectionString ??= CreateConnectionString();
@@ -82,6 +97,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (KeepData)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
         if (_provider == DatabaseProvider.Postgres && _connectionString is not null)
             await DropDatabaseAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

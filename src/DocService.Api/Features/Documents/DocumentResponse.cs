@@ -1,4 +1,5 @@
 using DocService.Api.Domain;
+using DocService.Api.Features.Archive;
 
 namespace DocService.Api.Features.Documents;
 
@@ -26,7 +27,8 @@ public sealed record DocumentResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<RevisionResponse> Revisions,
-    IReadOnlyList<DocumentAction> AllowedActions)
+    IReadOnlyList<DocumentAction> AllowedActions,
+    ArchiveResponse? Archive = null)
 {
     public static DocumentResponse From(Document d) => new(
         d.Id, d.Kind, d.OrganId, d.Status, d.Version, d.TypeName, d.Subject,

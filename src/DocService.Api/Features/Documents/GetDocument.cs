@@ -1,4 +1,5 @@
 using DocService.Api.Domain;
+using DocService.Api.Features.Archive;
 using DocService.Api.Infrastructure.Auth;
 using DocService.Api.Infrastructure.Persistence;
 using Mediator;
@@ -28,7 +29,10 @@ public static class GetDocument
 
     internal sealed class Handler(DocServiceDb db) : IQueryHandler<Query, DocumentResponse>
     {
-        public async ValueTask<DocumentResponse> Handle(Query query, CancellationToken ct) =>
-            DocumentResponse.From(await db.FindAsync(query.Organ, query.DocumentId, ct));
+        public async ValueTask<DocumentResponse> Handle(Query query, CancellationToken ct)
+        {
+            var document = await db.FindAsync(query.Organ, query.DocumentId, ct);
+            return DocumentResponse.From(document) with { Archive = await ArchiveResponse.FindAsync(db, document, ct) };
+        }
     }
 }

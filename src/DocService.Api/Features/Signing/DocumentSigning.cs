@@ -6,6 +6,7 @@ using DocService.Api.Infrastructure.Keys;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Pdf.Document;
 using DocService.Signing;
+using DocService.Signing.Keys;
 using DocService.Signing.Pades;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,10 +17,24 @@ namespace DocService.Api.Features.Signing;
 /// official or organ, drawing the appearance into the field's widget, signing the current revision
 /// into a temporary file, and storing the result as the next revision.
 /// </summary>
-public sealed class DocumentSigning(DocServiceDb db, RevisionStore revisions, KeyVault vault, PadesSigner signer, TimeProvider clock)
+public sealed class DocumentSigning(DocServiceDb db, RevisionStore revisions, KeyVault vault, PadesSigner signer, TimeProvider clock,
+    Infrastructure.Timestamps.DocumentLevels levels)
 {
     public async Task<ISigner> KeyOfAsync(string organId, KeyOwnerKind kind, string ownerId, Guid? keyId, CancellationToken ct)
     {
+        // An organ whose key is kept in an HSM or on a token signs with it; the PIN stays in configuration.
+        if (kind == KeyOwnerKind.Organ && keyId is null)
+        {
+            try
+            {
+                if (vault.Pkcs11SignerFor(organId) is { } token)
+                    return token;
+            }
+            catch (Pkcs11KeyException unavailable)
+            {
+                throw new ApiException(503, "signature.key_unavailable", "The organisation's PKCS#11 key cannot be used: " + unavailable.Message);
+            }
+        }
         var now = clock.GetUtcNow();
         var keys = await db.SigningKeys.AsNoTracking()
             .Where(k => k.OrganId == organId && k.OwnerKind == kind && k.OwnerId == ownerId)
@@ -52,7 +67,18 @@ public sealed class DocumentSigning(DocServiceDb db, RevisionStore revisions, Ke
         await using var output = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
         {
-            await signer.SignAsync(input, output, key, options, ct);
+            if (options.Level >= PadesLevel.BLT)
+            {
+                // B-LT and B-LTA: a B-T signature first, then the validation data and archive timestamp.
+                await using var timestamped = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+                await signer.SignAsync(input, timestamped, key, options with { Level = PadesLevel.BT }, ct);
+                timestamped.Position = 0;
+                await (await levels.ExtenderAsync(ct)).ExtendAsync(timestamped, output, options.Level, ct);
+            }
+            else
+            {
+                await signer.SignAsync(input, output, key, options, ct);
+            }
         }
         catch (SignatureNotPermittedException refused)
         {

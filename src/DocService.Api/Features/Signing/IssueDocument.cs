@@ -1,6 +1,8 @@
 using DocService.Api.Domain;
 using DocService.Api.Domain.Keys;
+using DocService.Api.Features.Archive;
 using DocService.Api.Features.Documents;
+using DocService.Api.Infrastructure.Archive;
 using DocService.Api.Infrastructure.Auth;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Messaging;
@@ -8,6 +10,7 @@ using DocService.Api.Infrastructure.Persistence;
 using DocService.Api.Infrastructure.Registers;
 using DocService.Drafting.Appearances;
 using DocService.Drafting.Fields;
+using DocService.Pdf.Document;
 using DocService.Signing.Pades;
 using System.Security.Cryptography.X509Certificates;
 using Mediator;
@@ -41,7 +44,41 @@ public static class IssueDocument
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Issue the signed document: register number, date and the organisation signature with the seal");
 
-    internal sealed class Handler(DocServiceDb db, DocumentSigning signing, Infrastructure.Registers.Registers registers, CurrentUser user, TimeProvider clock)
+    /// <summary>The revision reason the issue step leaves, whichever way the key was reached.</summary>
+    internal static string Revision(int number, string? codeNotation) => $"Issued as {DocumentCode.Format(number, codeNotation)}";
+
+    /// <summary>
+    /// The issue revision: number and date filled into their fields and the organisation signature (the
+    /// seal, or the organ's name without one) in its field. The three-step flow uses the same.
+    /// </summary>
+    internal static PadesSignatureOptions Options(
+        PdfDocument pdf, byte[]? seal, string organName, int number, string? codeNotation, DateOnly date, DateTimeOffset now)
+    {
+        var numberText = DocumentCode.Format(number, null)!;
+        var dateText = VietnameseDate.Format(date);
+        var numberRect = DocumentSigning.RectOf(pdf, DraftFieldNames.Number);
+        var dateRect = DocumentSigning.RectOf(pdf, DraftFieldNames.Date);
+        var sealRect = DocumentSigning.RectOf(pdf, DraftFieldNames.Organisation);
+        string[] caption = seal is null ? [organName] : [];
+        return new PadesSignatureOptions
+        {
+            FieldName = DraftFieldNames.Organisation,
+            Appearance = DocumentSigning.Draw(s => AppearanceRenderer.RenderSignature(new SignatureAppearance(sealRect.Width, sealRect.Height, seal, caption), s)),
+            Fills =
+            [
+                new FieldFill(DraftFieldNames.Number, numberText,
+                    DocumentSigning.Draw(s => AppearanceRenderer.RenderText(new TextAppearance(numberRect.Width, numberRect.Height, numberText, 13, Italic: false), s))),
+                new FieldFill(DraftFieldNames.Date, dateText,
+                    DocumentSigning.Draw(s => AppearanceRenderer.RenderText(new TextAppearance(dateRect.Width, dateRect.Height, dateText, 14, Italic: true), s))),
+            ],
+            Reason = $"Ban hành văn bản số {DocumentCode.Format(number, codeNotation)}",
+            SignerName = organName,
+            SigningTime = now,
+        };
+    }
+
+    internal sealed class Handler(DocServiceDb db, DocumentSigning signing, Infrastructure.Registers.Registers registers, ArchiveQueue archive,
+        Infrastructure.Timestamps.DocumentLevels levels, CurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, DocumentResponse>
     {
         public async ValueTask<DocumentResponse> Handle(Command command, CancellationToken ct)
@@ -54,35 +91,17 @@ public static class IssueDocument
             var now = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
             var date = VietnamTime.Today(now);
             var number = await registers.TakeNumberAsync(RegisterKind.Outgoing, user.Organ, date.Year, ct);
-            var numberText = DocumentCode.Format(number, null)!;
+            await RemoteSigning.EnsureRegisterNotHeldAsync(db, user.Organ.Value, date.Year, null, clock.GetUtcNow(), ct);
             var organName = key.Certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-            var dateText = VietnameseDate.Format(date);
 
-            await signing.SignCurrentRevisionAsync(document, key, pdf =>
-            {
-                var numberRect = DocumentSigning.RectOf(pdf, DraftFieldNames.Number);
-                var dateRect = DocumentSigning.RectOf(pdf, DraftFieldNames.Date);
-                var sealRect = DocumentSigning.RectOf(pdf, DraftFieldNames.Organisation);
-                string[] caption = seal is null ? [organName] : [];
-                return new PadesSignatureOptions
-                {
-                    FieldName = DraftFieldNames.Organisation,
-                    Appearance = DocumentSigning.Draw(s => AppearanceRenderer.RenderSignature(new SignatureAppearance(sealRect.Width, sealRect.Height, seal, caption), s)),
-                    Fills =
-                    [
-                        new FieldFill(DraftFieldNames.Number, numberText,
-                            DocumentSigning.Draw(s => AppearanceRenderer.RenderText(new TextAppearance(numberRect.Width, numberRect.Height, numberText, 13, Italic: false), s))),
-                        new FieldFill(DraftFieldNames.Date, dateText,
-                            DocumentSigning.Draw(s => AppearanceRenderer.RenderText(new TextAppearance(dateRect.Width, dateRect.Height, dateText, 14, Italic: true), s))),
-                    ],
-                    Reason = $"Ban hành văn bản số {DocumentCode.Format(number, document.CodeNotation)}",
-                    SignerName = organName,
-                    SigningTime = now,
-                };
-            }, user.UserName, $"Issued as {DocumentCode.Format(number, document.CodeNotation)}", ct);
+            await signing.SignCurrentRevisionAsync(document, key,
+                pdf => Options(pdf, seal, organName, number, document.CodeNotation, date, now) with { Level = levels.Default },
+                user.UserName, Revision(number, document.CodeNotation), ct);
 
             document.Issue(number, date, clock.GetUtcNow());
-            return DocumentResponse.From(document);
+            // The package is written by the archive worker once this transaction commits: issuing never waits for the store.
+            var job = archive.Enqueue(document, clock.GetUtcNow());
+            return DocumentResponse.From(document) with { Archive = ArchiveResponse.From(job, document) };
         }
     }
 }

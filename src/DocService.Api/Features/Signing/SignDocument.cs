@@ -8,6 +8,7 @@ using DocService.Api.Infrastructure.Messaging;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Drafting.Appearances;
 using DocService.Drafting.Fields;
+using DocService.Pdf.Document;
 using DocService.Signing.Pades;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
@@ -24,7 +25,7 @@ namespace DocService.Api.Features.Signing;
 public static class SignDocument
 {
     public sealed record Request(Guid? KeyId = null, DocMdpPermission? Certify = DocMdpPermission.FormFillingAndSigning,
-        string? Reason = null, string? Location = null, PadesLevel Level = PadesLevel.BB);
+        string? Reason = null, string? Location = null, PadesLevel? Level = null);
 
     public sealed record Command(Guid DocumentId, string IfMatch, Request Body) : ICommand<DocumentResponse>, IValidatable, IAuditedCommand
     {
@@ -53,38 +54,46 @@ public static class SignDocument
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Sign the approved document with the signer's key held by the service");
 
-    internal sealed class Handler(DocServiceDb db, DocumentSigning signing, CurrentUser user, TimeProvider clock)
+    /// <summary>The revision reason the leader's signature leaves, whichever way the key was reached.</summary>
+    internal const string Revision = "Signed by the competent signer";
+
+    /// <summary>
+    /// How the leader's signature looks and what it certifies: the signature image centred in the signer
+    /// field, or, without one, who signed and when (ISO 8601, Vietnam time). The three-step flow uses the same.
+    /// </summary>
+    internal static PadesSignatureOptions Options(
+        PdfDocument pdf, byte[]? image, string signerName, DateTimeOffset now, DocMdpPermission? certify, string? reason, string? location)
+    {
+        string[] caption = image is null ? [signerName, now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)] : [];
+        var rect = DocumentSigning.RectOf(pdf, DraftFieldNames.Signer);
+        return new PadesSignatureOptions
+        {
+            FieldName = DraftFieldNames.Signer,
+            Appearance = DocumentSigning.Draw(s => AppearanceRenderer.RenderSignature(new SignatureAppearance(rect.Width, rect.Height, image, caption), s)),
+            Certify = certify,
+            Reason = reason ?? "Phê duyệt ban hành",
+            Location = location,
+            SignerName = signerName,
+            SigningTime = now,
+        };
+    }
+
+    internal sealed class Handler(DocServiceDb db, DocumentSigning signing, Infrastructure.Timestamps.DocumentLevels levels, CurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, DocumentResponse>
     {
         public async ValueTask<DocumentResponse> Handle(Command command, CancellationToken ct)
         {
             var document = await db.FindForChangeAsync(user.Organ, command.DocumentId, command.IfMatch, ct);
             DocumentLifecycle.Next(document.Status, DocumentAction.Sign); // refuse before any signing work
-            if (command.Body.Level != PadesLevel.BB)
-                throw new ApiException(422, "signature.level_unavailable", $"Level {command.Body.Level} needs a timestamping authority, which is not configured.");
 
             var key = await signing.KeyOfAsync(user.Organ.Value, KeyOwnerKind.User, user.UserName, command.Body.KeyId, ct);
             var image = await signing.ImageOfAsync(user.Organ.Value, KeyOwnerKind.User, user.UserName, OwnerImageKind.Signature, ct);
             var now = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
 
             var signerName = key.Certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-            // Without an image the widget still says who signed and when (ISO 8601, Vietnam time).
-            string[] caption = image is null ? [signerName, now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)] : [];
-
-            await signing.SignCurrentRevisionAsync(document, key, pdf =>
-            {
-                var rect = DocumentSigning.RectOf(pdf, DraftFieldNames.Signer);
-                return new PadesSignatureOptions
-                {
-                    FieldName = DraftFieldNames.Signer,
-                    Appearance = DocumentSigning.Draw(s => AppearanceRenderer.RenderSignature(new SignatureAppearance(rect.Width, rect.Height, image, caption), s)),
-                    Certify = command.Body.Certify,
-                    Reason = command.Body.Reason ?? "Phê duyệt ban hành",
-                    Location = command.Body.Location,
-                    SignerName = signerName,
-                    SigningTime = now,
-                };
-            }, user.UserName, "Signed by the competent signer", ct);
+            await signing.SignCurrentRevisionAsync(document, key,
+                pdf => Options(pdf, image, signerName, now, command.Body.Certify, command.Body.Reason, command.Body.Location) with { Level = command.Body.Level ?? levels.Default },
+                user.UserName, Revision, ct);
 
             document.MarkSigned(clock.GetUtcNow());
             return DocumentResponse.From(document);

@@ -44,6 +44,7 @@ public static class AuthSetup
             .AddPolicy(Policies.RegisterReader, RolePolicy(Roles.Clerk, Roles.Auditor))
             .AddPolicy(Policies.FieldPreparer, RolePolicy(Roles.Drafter, Roles.Clerk))
             .AddPolicy(Policies.Auditor, RolePolicy(Roles.Auditor))
+            .AddPolicy(Policies.ArchiveChecker, RolePolicy(Roles.Auditor, Roles.Clerk))
             .AddPolicy(Policies.Admin, RolePolicy(Roles.Admin));
 
         services.AddHttpContextAccessor();

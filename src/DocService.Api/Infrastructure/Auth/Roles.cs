@@ -31,5 +31,7 @@ public static class Policies
     /// <summary>Placing the issue fields on an uploaded PDF: the drafter who uploaded it or the clerk who will issue it.</summary>
     public const string FieldPreparer = "preparing-fields";
     public const string Auditor = "auditing";
+    /// <summary>Re-hashing an archive package: the auditor, or the clerk who keeps the archive.</summary>
+    public const string ArchiveChecker = "checking-archives";
     public const string Admin = "administering";
 }

@@ -36,6 +36,11 @@ public sealed class DocServiceExceptionHandler(IProblemDetailsService problems, 
     static (int Status, string Code, string Title, string? Detail) Describe(Exception exception) => exception switch
     {
         ApiException api => (api.Status, api.Code, Title(api.Status), api.Message),
+        DocService.Signing.Timestamps.TimestampException { Code: DocService.Signing.Timestamps.TimestampException.Unavailable } t
+            => (503, t.Code, "The timestamping authority is unavailable; nothing was changed, retry later.", t.Message),
+        DocService.Signing.Timestamps.TimestampException t => (502, t.Code, "The timestamping authority gave an unusable answer; nothing was changed.", t.Message),
+        DocService.Signing.Ltv.RevocationUnavailableException r
+            => (503, DocService.Signing.Ltv.RevocationUnavailableException.Code, "Revocation data (OCSP/CRL) is unavailable; nothing was changed, retry later.", r.Message),
         RequestValidationException v => (400, "validation.failed", "The request has invalid fields.", v.Message),
         InvalidTransitionException t => (409, t.Code, "The document is not in a state that allows this.", t.Message),
         DomainValidationException d => (400, d.Code, "The request has invalid fields.", d.Message),

@@ -19,6 +19,7 @@ public sealed class KeyVault(IConfiguration configuration) : IDisposable
         ? key
         : throw new InvalidOperationException("Keys:ProtectionKey is not configured: set a base64 32-byte key (from your secret store) to hold signing keys.")));
     readonly ConcurrentDictionary<Guid, Lazy<Pkcs12Signer>> _signers = new();
+    readonly ConcurrentDictionary<string, Lazy<Pkcs11Signer>> _tokens = new();
 
     /// <summary>Checks the PKCS#12 opens with its password and holds a key, then seals it for its owner.</summary>
     public SigningKey Seal(byte[] pkcs12, string password, string organId, KeyOwnerKind ownerKind, string ownerId, string createdBy, DateTimeOffset at)
@@ -66,6 +67,40 @@ public sealed class KeyVault(IConfiguration configuration) : IDisposable
             return Pkcs12Signer.Open(material);
         })).Value;
 
+    /// <summary>
+    /// The organ's key on a PKCS#11 token or HSM, when <c>Keys:Organs:{organId}:Pkcs11</c> names one
+    /// (<c>Module</c>, <c>TokenLabel</c> or <c>Slot</c>, <c>Pin</c>, <c>KeyLabel</c> or <c>KeyId</c>, optionally
+    /// <c>CertificateFile</c>); null otherwise. The token is opened on first use and kept, with its session pool;
+    /// a token that fails to open is tried again on the next call.
+    /// </summary>
+    public ISigner? Pkcs11SignerFor(string organId)
+    {
+        var section = configuration.GetSection($"Keys:Organs:{organId}:Pkcs11");
+        if (!section.Exists())
+            return null;
+        var lazy = _tokens.GetOrAdd(organId, _ => new Lazy<Pkcs11Signer>(() => new Pkcs11Signer(new Pkcs11Options
+        {
+            Module = section["Module"] is { Length: > 0 } module ? module : throw new InvalidOperationException($"Keys:Organs:{organId}:Pkcs11:Module is not configured."),
+            TokenLabel = section["TokenLabel"],
+            Slot = section.GetValue<ulong?>("Slot"),
+            Pin = section["Pin"] ?? throw new InvalidOperationException($"Keys:Organs:{organId}:Pkcs11:Pin is not configured (use the secret store)."),
+            KeyLabel = section["KeyLabel"],
+            KeyId = section["KeyId"],
+            CertificateFile = section["CertificateFile"],
+            SignatureAlgorithm = section.GetValue<SignatureAlgorithm?>("SignatureAlgorithm"),
+            MaxSessions = section.GetValue("MaxSessions", 4),
+        })));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            _tokens.TryRemove(new KeyValuePair<string, Lazy<Pkcs11Signer>>(organId, lazy));
+            throw;
+        }
+    }
+
     static string KeyAlgorithmOf(X509Certificate2 certificate)
     {
         using var rsa = certificate.GetRSAPublicKey();
@@ -79,6 +114,8 @@ public sealed class KeyVault(IConfiguration configuration) : IDisposable
     {
         foreach (var signer in _signers.Values.Where(s => s.IsValueCreated))
             signer.Value.Dispose();
+        foreach (var token in _tokens.Values.Where(t => t.IsValueCreated))
+            token.Value.Dispose();
         if (_protector.IsValueCreated)
             _protector.Value.Dispose();
     }

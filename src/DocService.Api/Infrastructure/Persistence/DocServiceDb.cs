@@ -1,5 +1,7 @@
 using DocService.Api.Domain;
 using DocService.Api.Domain.Keys;
+using DocService.Api.Domain.Signing;
+using DocService.Api.Infrastructure.Archive;
 using DocService.Api.Domain.Verification;
 using DocService.Api.Infrastructure.Audit;
 using DocService.Api.Infrastructure.Http;
@@ -24,6 +26,8 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<OwnerImage> OwnerImages => Set<OwnerImage>();
+    public DbSet<SigningSession> SigningSessions => Set<SigningSession>();
+    public DbSet<ArchiveJob> ArchiveJobs => Set<ArchiveJob>();
     public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
     public DbSet<TrustAnchor> TrustAnchors => Set<TrustAnchor>();
 
@@ -40,6 +44,7 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             document.Property(d => d.TypeName).HasMaxLength(100);
             document.Property(d => d.Subject).HasMaxLength(2000);
             document.Property(d => d.CodeNotation).HasMaxLength(50);
+            document.Property(d => d.RetentionClass).HasMaxLength(40);
             document.HasMany(d => d.Revisions).WithOne().HasForeignKey(r => r.DocumentId);
             document.Navigation(d => d.Revisions).HasField("_revisions").UsePropertyAccessMode(PropertyAccessMode.Field);
             document.Ignore(d => d.CurrentRevision);
@@ -113,6 +118,32 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             anchor.HasKey(a => a.Id);
             anchor.Property(a => a.Thumbprint).HasMaxLength(64);
             anchor.HasIndex(a => a.Thumbprint).IsUnique();
+        });
+
+        model.Entity<ArchiveJob>(job =>
+        {
+            job.HasKey(j => j.DocumentId);
+            job.HasOne<Document>().WithOne().HasForeignKey<ArchiveJob>(j => j.DocumentId);
+            job.Property(j => j.OrganId).HasMaxLength(13);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
+            job.Property(j => j.LastError).HasMaxLength(2000);
+            job.Property(j => j.ManifestKey).HasMaxLength(400);
+            job.Property(j => j.ManifestSha256).HasMaxLength(64);
+            job.HasIndex(j => new { j.Status, j.DueAt });
+        });
+
+        model.Entity<SigningSession>(session =>
+        {
+            session.HasKey(s => s.Id);
+            session.Property(s => s.OrganId).HasMaxLength(13);
+            session.Property(s => s.UserName).HasMaxLength(200);
+            session.Property(s => s.Step).HasConversion<string>().HasMaxLength(16);
+            session.Property(s => s.SignatureAlgorithm).HasMaxLength(16);
+            session.Property(s => s.DigestAlgorithm).HasMaxLength(16);
+            session.Property(s => s.PreparedKey).HasMaxLength(400);
+            session.Property(s => s.PreparedSha256).HasMaxLength(64);
+            session.Property(s => s.CompletedAt);
+            session.HasIndex(s => new { s.OrganId, s.Step, s.RegisterYear, s.ExpiresAt });
         });
 
         model.Entity<IdempotencyRecord>(record =>

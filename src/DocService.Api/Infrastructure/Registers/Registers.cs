@@ -12,6 +12,10 @@ public sealed class Registers(SequenceAllocator sequences)
     public async Task<int> TakeNumberAsync(RegisterKind kind, OrganId organ, int year, CancellationToken ct) =>
         checked((int)await sequences.NextAsync(Key(kind, organ, year), ct));
 
+    /// <summary>The number <see cref="TakeNumberAsync"/> would give next, the register locked until the caller commits.</summary>
+    public async Task<int> PeekNextNumberAsync(RegisterKind kind, OrganId organ, int year, CancellationToken ct) =>
+        checked((int)await sequences.PeekNextAsync(Key(kind, organ, year), ct));
+
     static string Key(RegisterKind kind, OrganId organ, int year) =>
         $"register/{kind.ToString().ToLowerInvariant()}/{organ.Value}/{year}";
 }

@@ -19,7 +19,22 @@ public sealed class SequenceAllocator(DocServiceDb db)
         RETURNING "Value"
         """;
 
-    public async Task<long> NextAsync(string key, CancellationToken ct)
+    public Task<long> NextAsync(string key, CancellationToken ct) => RunAsync(UpsertSql, key, ct);
+
+    /// <summary>
+    /// The value <see cref="NextAsync"/> would hand out next, with the counter row locked as
+    /// <see cref="NextAsync"/> locks it, but without taking it: for a number that must be printed
+    /// before the transaction that takes it (the three-step issue step holds it meanwhile).
+    /// </summary>
+    public async Task<long> PeekNextAsync(string key, CancellationToken ct) => await RunAsync(LockSql, key, ct) + 1;
+
+    const string LockSql = """
+        INSERT INTO "Counters" ("Key", "Value") VALUES (@key, 0)
+        ON CONFLICT ("Key") DO UPDATE SET "Value" = "Counters"."Value"
+        RETURNING "Value"
+        """;
+
+    async Task<long> RunAsync(string sql, string key, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("A sequence value must be taken inside the caller's transaction.");
@@ -27,7 +42,7 @@ public sealed class SequenceAllocator(DocServiceDb db)
         DbConnection connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = UpsertSql;
+        command.CommandText = sql;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@key";
         parameter.Value = key;

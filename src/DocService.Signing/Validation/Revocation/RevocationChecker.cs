@@ -27,6 +27,9 @@ internal sealed record EmbeddedRevocationData(IReadOnlyList<(string Source, byte
     }
 }
 
+/// <summary>An answer fetched online, with its bytes (DER OCSPResponse or CRL).</summary>
+internal sealed record FetchedRevocation(RevocationAnswer Answer, string Source, byte[] Bytes, bool IsOcsp);
+
 /// <summary>
 /// Revocation of every certificate of a chain except its anchor: embedded data first (DSS, CMS),
 /// then, when allowed, OCSP and CRLs fetched from the URLs in the certificates, each request
@@ -82,9 +85,9 @@ internal sealed class RevocationChecker(ValidationOptions options)
                 return Result(subject, usable, source + " CRL", problems);
         }
 
-        var ocspUrls = OcspUrls(certificate);
-        var crlUrls = CrlUrls(certificate);
-        if (ocspUrls.Count == 0 && crlUrls.Count == 0 && embedded.OcspResponses.Count + embedded.Crls.Count == 0)
+        // Embedded data about it was looked at first (above); a DSS full of the signer's responses
+        // does not make a CA that names no service any less unaskable.
+        if (!NamesRevocationService(certificate))
         {
             // A CA certificate that names no revocation service can only be withdrawn by its own
             // issuer's means; there is nothing to ask, so it is not held against the signature.
@@ -97,7 +100,20 @@ internal sealed class RevocationChecker(ValidationOptions options)
             return new(subject, RevocationStatus.Unavailable, null, null, null, null, null, problems);
         }
 
-        foreach (var url in options.Revocation.PreferOcsp ? ocspUrls : [])
+        if (await FetchOnlineAsync(certificate, issuer, at, validationTime, problems, ct) is { } fetched)
+            return Result(subject, fetched.Answer, fetched.Source, problems);
+        return new(subject, RevocationStatus.Unavailable, null, null, null, null, null, problems);
+    }
+
+    /// <summary>
+    /// Asks the certificate's OCSP responders, then its CRL distribution points, for an answer
+    /// usable at <paramref name="at"/>; the bytes are kept so they can go into a DSS (B-LT).
+    /// Null when none answered usefully, with the reasons in <paramref name="problems"/>.
+    /// </summary>
+    public async Task<FetchedRevocation?> FetchOnlineAsync(X509Certificate2 certificate, X509Certificate2 issuer,
+        DateTimeOffset at, DateTimeOffset validationTime, List<string> problems, CancellationToken ct)
+    {
+        foreach (var url in options.Revocation.PreferOcsp ? OcspUrls(certificate) : [])
         {
             var nonce = options.Revocation.UseNonce ? RandomNumberGenerator.GetBytes(16) : null;
             var request = OcspResponseCheck.BuildRequest(certificate, issuer, nonce);
@@ -109,9 +125,9 @@ internal sealed class RevocationChecker(ValidationOptions options)
             }
             var (answer, problem) = OcspResponseCheck.Check(bytes, certificate, issuer, nonce);
             if (Usable(answer, at, validationTime, problems, "OCSP " + url, problem) is { } usable)
-                return Result(subject, usable, "OCSP " + Rewrite(url), problems);
+                return new(usable, "OCSP " + Rewrite(url), bytes, IsOcsp: true);
         }
-        foreach (var url in crlUrls)
+        foreach (var url in CrlUrls(certificate))
         {
             var (bytes, fetchProblem) = await FetchAsync(url, null, ct);
             if (bytes is null)
@@ -121,10 +137,16 @@ internal sealed class RevocationChecker(ValidationOptions options)
             }
             var (answer, problem) = CrlCheck.Check(bytes, certificate, issuer);
             if (Usable(answer, at, validationTime, problems, "CRL " + url, problem) is { } usable)
-                return Result(subject, usable, "CRL " + Rewrite(url), problems);
+                return new(usable, "CRL " + Rewrite(url), bytes, IsOcsp: false);
         }
-        return new(subject, RevocationStatus.Unavailable, null, null, null, null, null, problems);
+        return null;
     }
+
+    /// <summary>Whether the certificate names any OCSP responder or CRL distribution point.</summary>
+    public static bool NamesRevocationService(X509Certificate2 certificate) => OcspUrls(certificate).Count + CrlUrls(certificate).Count > 0;
+
+    /// <summary>id-pkix-ocsp-nocheck: an OCSP responder certificate nobody checks (RFC 6960 §4.2.2.2.1).</summary>
+    public static bool IsOcspNoCheck(X509Certificate2 certificate) => certificate.Extensions[OcspNoCheck] is not null;
 
     static (RevocationAnswer?, string?) CheckOcsp(byte[] bytes, X509Certificate2 certificate, X509Certificate2 issuer, byte[]? nonce)
     {
@@ -176,16 +198,30 @@ internal sealed class RevocationChecker(ValidationOptions options)
 
     string Rewrite(string url) => options.Revocation.UrlOverrides.TryGetValue(url, out var replaced) ? replaced : url;
 
+    /// <summary>A connection dropped before any answer (a busy single-threaded responder) is tried once more.</summary>
     async Task<(byte[]? Bytes, string? Problem)> FetchAsync(string url, byte[]? ocspRequest, CancellationToken ct)
+    {
+        var (bytes, problem, dropped) = await FetchOnceAsync(url, ocspRequest, ct);
+        if (!dropped)
+            return (bytes, problem);
+        await Task.Delay(200, ct);
+        (bytes, problem, _) = await FetchOnceAsync(url, ocspRequest, ct);
+        return (bytes, problem);
+    }
+
+    async Task<(byte[]? Bytes, string? Problem, bool Dropped)> FetchOnceAsync(string url, byte[]? ocspRequest, CancellationToken ct)
     {
         var target = Rewrite(url);
         if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            return (null, "not an http(s) URL");
+            return (null, "not an http(s) URL", false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Revocation.Timeout);
         try
         {
             using var request = new HttpRequestMessage(ocspRequest is null ? HttpMethod.Get : HttpMethod.Post, uri);
+            // One question per connection: simple responders (openssl ocsp) close after each answer,
+            // and a reused, half-closed connection would fail the next request.
+            request.Headers.ConnectionClose = true;
             if (ocspRequest is not null)
             {
                 request.Content = new ByteArrayContent(ocspRequest);
@@ -193,7 +229,7 @@ internal sealed class RevocationChecker(ValidationOptions options)
             }
             using var response = await _http.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (!response.IsSuccessStatusCode)
-                return (null, $"HTTP {(int)response.StatusCode}");
+                return (null, $"HTTP {(int)response.StatusCode}", false);
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
             using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
@@ -201,18 +237,19 @@ internal sealed class RevocationChecker(ValidationOptions options)
             while ((read = await body.ReadAsync(chunk, timeout.Token)) > 0)
             {
                 if (buffer.Length + read > 16 * 1024 * 1024)
-                    return (null, "the response is larger than 16 MiB");
+                    return (null, "the response is larger than 16 MiB", false);
                 buffer.Write(chunk, 0, read);
             }
-            return (buffer.ToArray(), null);
+            return (buffer.ToArray(), null, false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (null, $"no answer within {options.Revocation.Timeout.TotalSeconds:0.#} s");
+            return (null, $"no answer within {options.Revocation.Timeout.TotalSeconds:0.#} s", false);
         }
         catch (HttpRequestException e)
         {
-            return (null, e.Message);
+            var detail = e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
+            return (null, detail, e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.Unknown);
         }
     }
 

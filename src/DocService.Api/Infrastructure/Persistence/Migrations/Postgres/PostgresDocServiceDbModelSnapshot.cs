@@ -78,6 +78,10 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("RetentionClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("ReviewComment")
                         .HasColumnType("text");
 
@@ -333,6 +337,115 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Organs");
                 });
 
+            modelBuilder.Entity("DocService.Api.Domain.Signing.SigningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuditPayloadJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ByteRange1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ByteRange2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ByteRange3")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("CertificatesDer")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("ContentDigest")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ContentsLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ContentsOffset")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("DataToSign")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("DigestAlgorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DocumentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("IssuedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OrganId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("PreparedKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("PreparedSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("RegisterNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegisterYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignatureAlgorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("SigningTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganId", "Step", "RegisterYear", "ExpiresAt");
+
+                    b.ToTable("SigningSessions");
+                });
+
             modelBuilder.Entity("DocService.Api.Domain.Verification.TrustAnchor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -420,6 +533,58 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("OrganId", "CreatedAt");
 
                     b.ToTable("Verifications");
+                });
+
+            modelBuilder.Entity("DocService.Api.Infrastructure.Archive.ArchiveJob", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("LeaseOwner")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ManifestKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ManifestSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OrganId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ArchiveJobs");
                 });
 
             modelBuilder.Entity("DocService.Api.Infrastructure.Audit.AuditEntry", b =>
@@ -534,6 +699,15 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("DocService.Api.Domain.Document", null)
                         .WithMany("Revisions")
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocService.Api.Infrastructure.Archive.ArchiveJob", b =>
+                {
+                    b.HasOne("DocService.Api.Domain.Document", null)
+                        .WithOne()
+                        .HasForeignKey("DocService.Api.Infrastructure.Archive.ArchiveJob", "DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

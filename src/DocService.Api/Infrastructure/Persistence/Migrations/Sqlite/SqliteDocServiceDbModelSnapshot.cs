@@ -72,6 +72,10 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RetentionClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReviewComment")
                         .HasColumnType("TEXT");
 
@@ -327,6 +331,115 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Organs");
                 });
 
+            modelBuilder.Entity("DocService.Api.Domain.Signing.SigningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuditPayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByteRange1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ByteRange2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ByteRange3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CertificatesDer")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ContentDigest")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ContentsLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentsOffset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("DataToSign")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("DigestAlgorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IssuedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegisterNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegisterYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignatureAlgorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SigningTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganId", "Step", "RegisterYear", "ExpiresAt");
+
+                    b.ToTable("SigningSessions");
+                });
+
             modelBuilder.Entity("DocService.Api.Domain.Verification.TrustAnchor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -414,6 +527,58 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OrganId", "CreatedAt");
 
                     b.ToTable("Verifications");
+                });
+
+            modelBuilder.Entity("DocService.Api.Infrastructure.Archive.ArchiveJob", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaseOwner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManifestKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManifestSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ArchiveJobs");
                 });
 
             modelBuilder.Entity("DocService.Api.Infrastructure.Audit.AuditEntry", b =>
@@ -528,6 +693,15 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("DocService.Api.Domain.Document", null)
                         .WithMany("Revisions")
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocService.Api.Infrastructure.Archive.ArchiveJob", b =>
+                {
+                    b.HasOne("DocService.Api.Domain.Document", null)
+                        .WithOne()
+                        .HasForeignKey("DocService.Api.Infrastructure.Archive.ArchiveJob", "DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

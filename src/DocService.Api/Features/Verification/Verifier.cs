@@ -1,0 +1,60 @@
+using DocService.Api.Domain;
+using DocService.Api.Domain.Verification;
+using DocService.Api.Infrastructure.Errors;
+using DocService.Api.Infrastructure.Persistence;
+using DocService.Api.Infrastructure.Storage;
+using DocService.Api.Infrastructure.Validation;
+using DocService.Pdf;
+using DocService.Signing.Validation;
+
+namespace DocService.Api.Features.Verification;
+
+/// <summary>
+/// Validates a PDF and keeps both the report and the file as received, so the report can be read
+/// again and each signed version cut out of the same bytes later.
+/// </summary>
+public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetup setup, TimeProvider clock)
+{
+    /// <summary>A validation is bounded in time whatever the file does.</summary>
+    static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    /// <summary>Validates <c>pdf</c> (seekable: it is read twice, validated then stored) and records the report.</summary>
+    public async Task<VerificationRecord> VerifyAsync(Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Limit);
+        DocumentValidationReport report;
+        try
+        {
+            report = await (await setup.ValidatorAsync(ct)).ValidateAsync(pdf, timeout.Token);
+        }
+        catch (PdfException unreadable)
+        {
+            throw new ApiException(422, "verification.unreadable_pdf", $"The file cannot be read as a PDF: {unreadable.Message}");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new ApiException(422, "verification.too_complex", $"Validation did not finish within {Limit.TotalSeconds:0} seconds.");
+        }
+
+        var id = Guid.CreateVersion7();
+        pdf.Position = 0;
+        var stored = await store.PutAsync($"organs/{organ.Value}/verifications/{id:N}.pdf", pdf, ct);
+        var record = new VerificationRecord
+        {
+            Id = id,
+            OrganId = organ.Value,
+            DocumentId = documentId,
+            FileName = Path.GetFileName(fileName),
+            Sha256 = stored.Sha256,
+            Size = stored.Size,
+            StorageKey = stored.Key,
+            Indication = report.Indication.ToString(),
+            ReportJson = ValidationJson.Serialize(report),
+            CreatedBy = user,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Verifications.Add(record);
+        return record;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Cryptography.X509Certificates;
+using DocService.Api.Infrastructure.Persistence;
+using DocService.Signing.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocService.Api.Infrastructure.Validation;
+
+/// <summary>
+/// What the service trusts when it validates: the anchors admins registered, and — in Development
+/// only — the development root from certs-dev. Revocation is fetched online unless configured off;
+/// unavailable revocation makes a signature INDETERMINATE, never passed.
+/// </summary>
+public sealed class ValidationSetup(DocServiceDb db, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock)
+{
+    public async Task<PdfSignatureValidator> ValidatorAsync(CancellationToken ct)
+    {
+        var anchors = (await db.TrustAnchors.AsNoTracking().Select(a => a.Certificate).ToListAsync(ct))
+            .Select(der => X509CertificateLoader.LoadCertificate(der))
+            .ToList();
+        if (environment.IsDevelopment() && DemoSigningMaterial.FindCertsDev(environment.ContentRootPath) is { } certsDev)
+            anchors.Add(X509CertificateLoader.LoadCertificateFromFile(Path.Combine(certsDev, "root.crt")));
+
+        return new PdfSignatureValidator(new ValidationOptions
+        {
+            TrustAnchors = anchors,
+            TimeProvider = clock,
+            Revocation = new RevocationPolicy
+            {
+                FetchOnline = configuration.GetValue("Validation:FetchRevocation", true),
+                Timeout = configuration.GetValue("Validation:RevocationTimeout", TimeSpan.FromSeconds(5)),
+            },
+        });
+    }
+}

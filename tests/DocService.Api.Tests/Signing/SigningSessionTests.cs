@@ -1,0 +1,353 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using DocService.Api.Domain;
+using DocService.Api.Features.Documents;
+using DocService.Api.Features.Signing;
+using DocService.Api.Infrastructure.Images;
+using DocService.Api.Tests.Infrastructure;
+using DocService.Drafting;
+using DocService.Drafting.Rendering;
+using DocService.Signing;
+using DocService.Signing.Keys;
+using DocService.Signing.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
+using Org.BouncyCastle.Asn1.Nist;
+using Org.BouncyCastle.Asn1.X509;
+using PkcsObjectIdentifiers = Org.BouncyCastle.Asn1.Pkcs.PkcsObjectIdentifiers;
+
+namespace DocService.Api.Tests.Signing;
+
+/// <summary>
+/// Three-step signing (open a session → sign on the official's own token → complete): the leader's
+/// signature and the clerk's issue step, with the same state rules, appearances and audit entries as
+/// server-side signing. The token is played by a PKCS#12 held by the test. Run on both providers.
+/// </summary>
+public abstract class SigningSessionTests(ApiFactory api) : IDisposable
+{
+    readonly string _organ = TestOrgans.New();
+    readonly string _files = Directory.CreateTempSubdirectory("docservice-sessions-").FullName;
+    CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    HttpClient Admin => api.ClientFor("admin", _organ, ["admin"]);
+    HttpClient Drafter => api.ClientFor("chuyenvien", _organ, ["drafter"]);
+    HttpClient Leader => api.ClientFor("chutich", _organ, ["signer"]);
+    HttpClient Clerk => api.ClientFor("vanthu", _organ, ["clerk"]);
+
+    static Pkcs12Signer LeaderToken => DevPki.Signer("official-rsa3072");
+    static Pkcs12Signer SealToken => DevPki.Signer("organisation");
+
+    public void Dispose() => Directory.Delete(_files, recursive: true);
+
+    /// <summary>A host of its own, for the restart test (the shared fixture cannot be disposed).</summary>
+    protected abstract ApiFactory NewFactory();
+
+    [Fact]
+    public async Task Leader_and_clerk_sign_on_their_own_tokens_and_pdfsig_finds_both_signatures_valid()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+
+        var signed = await SignOnTokenAsync(Leader, approved, "Approve", LeaderToken);
+        var issued = await SignOnTokenAsync(Clerk, signed, "Issue", SealToken);
+
+        signed.Status.ShouldBe(DocumentStatus.Signed);
+        issued.Status.ShouldBe(DocumentStatus.Issued);
+        issued.CodeNumber.ShouldBe(1);
+        issued.Revisions.Select(r => r.Reason).Skip(1).ShouldBe(["Signed by the competent signer", "Issued as 01"]);
+        var path = await SaveContentAsync(issued, "issued.pdf");
+        (await Pdfsig.SignatureVerdictsAsync(path)).ShouldBe(["Signature is Valid.", "Signature is Valid."]);
+        var report = await Pdfsig.ReportWithDevelopmentRootAsync(path);
+        report.ShouldContain("Trần Thị Bình", Case.Sensitive, report);
+        (await ExternalTool.RunAsync("qpdf", "--check", path)).ExitCode.ShouldBe(0);
+
+        var actions = await AuditActionsAsync();
+        actions.ShouldContain("document.sign");
+        actions.ShouldContain("document.issue");
+        actions.Count(a => a == "signing_session.open").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_value_from_another_key_is_422_nothing_is_stored_and_the_session_still_completes()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var session = await OpenAsync(Leader, approved, "Approve", LeaderToken);
+
+        var wrong = await DevPki.Signer("official-rsa2048").SignAsync(Digest(session), DigestAlgorithm.Sha256, Ct);
+        await (await CompleteAsync(Leader, session, new { signatureValue = Convert.ToBase64String(wrong) }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.value_mismatch");
+        var unchanged = await GetAsync(approved.Id);
+        unchanged.Status.ShouldBe(DocumentStatus.Approved);
+        unchanged.Revisions.Count.ShouldBe(1);
+
+        var signed = await (await CompleteAsync(Leader, session, await ValueAsync(session, LeaderToken))).ShouldBeJsonAsync<DocumentResponse>();
+        signed.Status.ShouldBe(DocumentStatus.Signed);
+    }
+
+    [Fact]
+    public async Task A_value_over_tampered_data_to_sign_is_refused()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var session = await OpenAsync(Leader, approved, "Approve", LeaderToken);
+
+        var tampered = Convert.FromBase64String(session.DataToSign);
+        tampered[^1] ^= 0x01;
+        var value = await LeaderToken.SignAsync(SHA256.HashData(tampered), DigestAlgorithm.Sha256, Ct);
+
+        await (await CompleteAsync(Leader, session, new { signatureValue = Convert.ToBase64String(value) }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.value_mismatch");
+    }
+
+    [Fact]
+    public async Task A_complete_cms_is_accepted_only_with_the_session_certificate_and_the_prepared_attributes()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var session = await OpenAsync(Leader, approved, "Approve", LeaderToken);
+        var data = Convert.FromBase64String(session.DataToSign);
+
+        var otherSigner = DevPki.Signer("official-rsa2048");
+        var foreign = Cms(otherSigner, data, await otherSigner.SignAsync(SHA256.HashData(data), DigestAlgorithm.Sha256, Ct));
+        await (await CompleteAsync(Leader, session, new { cms = Convert.ToBase64String(foreign) }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_mismatch");
+
+        var cms = Cms(LeaderToken, data, await LeaderToken.SignAsync(SHA256.HashData(data), DigestAlgorithm.Sha256, Ct));
+        var signed = await (await CompleteAsync(Leader, session, new { cms = Convert.ToBase64String(cms) })).ShouldBeJsonAsync<DocumentResponse>();
+
+        signed.Status.ShouldBe(DocumentStatus.Signed);
+        (await Pdfsig.SignatureVerdictsAsync(await SaveContentAsync(signed, "signed.pdf"))).ShouldBe(["Signature is Valid."]);
+    }
+
+    [Fact]
+    public async Task A_session_signs_once()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var session = await OpenAsync(Leader, approved, "Approve", LeaderToken);
+        var value = await ValueAsync(session, LeaderToken);
+
+        (await CompleteAsync(Leader, session, value)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await CompleteAsync(Leader, session, value)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "signing_session.completed");
+        (await GetAsync(approved.Id)).Revisions.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_completions_exactly_one_wins()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var session = await OpenAsync(Leader, approved, "Approve", LeaderToken);
+        var value = await ValueAsync(session, LeaderToken);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => CompleteAsync(Leader, session, value)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        answers.Where(a => a.StatusCode != HttpStatusCode.OK).ShouldAllBe(a => a.StatusCode == HttpStatusCode.Conflict);
+        var document = await GetAsync(approved.Id);
+        document.Revisions.Count.ShouldBe(2);
+        document.Status.ShouldBe(DocumentStatus.Signed);
+    }
+
+    [Fact]
+    public async Task An_expired_session_is_gone_and_changes_nothing()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var session = await OpenAsync(Leader, approved, "Approve", LeaderToken);
+        await ExpireAsync(session.SessionId);
+
+        await (await CompleteAsync(Leader, session, await ValueAsync(session, LeaderToken)))
+            .ShouldBeProblemAsync(HttpStatusCode.Gone, "signing_session.expired");
+        (await GetAsync(approved.Id)).Status.ShouldBe(DocumentStatus.Approved);
+    }
+
+    [Fact]
+    public async Task Another_officials_session_is_not_found()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var session = await OpenAsync(Leader, approved, "Approve", LeaderToken);
+        var deputy = api.ClientFor("phochutich", _organ, ["signer"]);
+        var otherOrgan = api.ClientFor("chutich", TestOrgans.New(), ["signer"]);
+
+        await (await CompleteAsync(deputy, session, await ValueAsync(session, LeaderToken))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "resource.not_found");
+        await (await CompleteAsync(otherOrgan, session, await ValueAsync(session, LeaderToken))).ShouldBeProblemAsync(HttpStatusCode.NotFound, "resource.not_found");
+    }
+
+    [Fact]
+    public async Task Sessions_follow_the_same_state_and_role_rules_as_server_side_signing()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+
+        await (await OpenRawAsync(Clerk, approved, "Issue", SealToken)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "document.invalid_transition");
+        await (await OpenRawAsync(Clerk, approved, "Approve", LeaderToken)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
+        await (await OpenRawAsync(Leader, approved, "Approve", LeaderToken, "\"999\"")).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "precondition.failed");
+        await (await OpenRawAsync(Leader, approved, "Approve", DevPki.Signer("expired"))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_not_valid_now");
+    }
+
+    [Fact]
+    public async Task An_open_issue_session_holds_the_register_number_and_an_expired_one_lets_it_go()
+    {
+        await ProvisionImagesAsync(Admin);
+        var first = await SignOnTokenAsync(Leader, await ApprovedDraftAsync(Drafter, Leader), "Approve", LeaderToken);
+        var second = await SignOnTokenAsync(Leader, await ApprovedDraftAsync(Drafter, Leader), "Approve", LeaderToken);
+        var held = await OpenAsync(Clerk, first, "Issue", SealToken);
+        held.RegisterNumber.ShouldBe(1);
+
+        // While the session is live nobody else takes a number of that register: no gap, no double.
+        await (await OpenRawAsync(api.ClientFor("vanthu2", _organ, ["clerk"]), second, "Issue", SealToken))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "register.held");
+
+        await ExpireAsync(held.SessionId);
+        var issuedSecond = await SignOnTokenAsync(Clerk, second, "Issue", SealToken);
+        issuedSecond.CodeNumber.ShouldBe(1);
+        var issuedFirst = await SignOnTokenAsync(Clerk, await GetAsync(first.Id), "Issue", SealToken);
+        issuedFirst.CodeNumber.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_session_survives_a_restart_of_the_service()
+    {
+        var before = NewFactory();
+        var organ = TestOrgans.New();
+        await ProvisionImagesAsync(before.ClientFor("admin", organ, ["admin"]));
+        var approved = await ApprovedDraftAsync(before.ClientFor("chuyenvien", organ, ["drafter"]), before.ClientFor("chutich", organ, ["signer"]));
+        var session = await OpenAsync(before.ClientFor("chutich", organ, ["signer"]), approved, "Approve", LeaderToken);
+        before.KeepData = true;
+        await before.DisposeAsync();
+
+        await using var after = new ApiFactory(before);
+        var signed = await (await CompleteAsync(after.ClientFor("chutich", organ, ["signer"]), session, await ValueAsync(session, LeaderToken)))
+            .ShouldBeJsonAsync<DocumentResponse>();
+
+        signed.Status.ShouldBe(DocumentStatus.Signed);
+        var pdf = await (await after.ClientFor("chuyenvien", organ, ["drafter"]).GetAsync($"/api/v1/documents/{signed.Id}/content", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var path = Path.Combine(_files, "restarted.pdf");
+        await File.WriteAllBytesAsync(path, pdf, Ct);
+        (await Pdfsig.SignatureVerdictsAsync(path)).ShouldBe(["Signature is Valid."]);
+    }
+
+    // --- the client's side ---
+
+    public sealed record Session(Guid SessionId, Guid DocumentId, string DataToSign, string DigestToSign, DigestAlgorithm DigestAlgorithm,
+        IReadOnlyList<SignatureAlgorithm> SignatureAlgorithms, DateTimeOffset ExpiresAt, int? RegisterNumber);
+
+    async Task<DocumentResponse> SignOnTokenAsync(HttpClient client, DocumentResponse document, string step, ISigner token)
+    {
+        var session = await OpenAsync(client, document, step, token);
+        return await (await CompleteAsync(client, session, await ValueAsync(session, token))).ShouldBeJsonAsync<DocumentResponse>();
+    }
+
+    async Task<Session> OpenAsync(HttpClient client, DocumentResponse document, string step, ISigner token)
+    {
+        var session = await (await OpenRawAsync(client, document, step, token)).ShouldBeJsonAsync<Session>(HttpStatusCode.Created);
+        // The data to sign is what the digest covers, and it is DER signed attributes (a SET).
+        Convert.FromBase64String(session.DataToSign)[0].ShouldBe((byte)0x31);
+        SHA256.HashData(Convert.FromBase64String(session.DataToSign)).ShouldBe(Convert.FromBase64String(session.DigestToSign));
+        return session;
+    }
+
+    static Task<HttpResponseMessage> OpenRawAsync(HttpClient client, DocumentResponse document, string step, ISigner token, string? ifMatch = null) =>
+        client.PostJsonAsync($"/api/v1/documents/{document.Id}/signing-sessions", new
+        {
+            step,
+            // PEM for the signer, base64 DER for its issuer: both are accepted.
+            certificateChain = new[] { token.Certificate.ExportCertificatePem() }
+                .Concat(token.Chain.Select(c => Convert.ToBase64String(c.RawData))).ToArray(),
+        }, ifMatch ?? $"\"{document.Version}\"");
+
+    static async Task<object> ValueAsync(Session session, ISigner token) =>
+        new { signatureValue = Convert.ToBase64String(await token.SignAsync(Digest(session), session.DigestAlgorithm, CancellationToken.None)) };
+
+    static byte[] Digest(Session session) => Convert.FromBase64String(session.DigestToSign);
+
+    static Task<HttpResponseMessage> CompleteAsync(HttpClient client, Session session, object body) =>
+        client.PutAsJsonAsync($"/api/v1/signing-sessions/{session.SessionId}/signature", body);
+
+    /// <summary>What a desktop tool that returns a whole CMS sends: SignedData over exactly the given attributes.</summary>
+    static byte[] Cms(ISigner signer, byte[] signedAttributes, byte[] value)
+    {
+        var certificate = X509CertificateStructure.GetInstance(signer.Certificate.RawData);
+        var sha256 = new AlgorithmIdentifier(NistObjectIdentifiers.IdSha256);
+        var signerInfo = new SignerInfo(
+            new SignerIdentifier(new IssuerAndSerialNumber(certificate.Issuer, certificate.SerialNumber)), sha256,
+            Asn1Set.GetInstance(Asn1Object.FromByteArray(signedAttributes)),
+            new AlgorithmIdentifier(PkcsObjectIdentifiers.Sha256WithRsaEncryption, DerNull.Instance), new DerOctetString(value), null);
+        var signedData = new SignedData(new DerSet(sha256), new ContentInfo(CmsObjectIdentifiers.Data, null), new DerSet(certificate), null, new DerSet(signerInfo));
+        return new ContentInfo(CmsObjectIdentifiers.SignedData, signedData).GetEncoded(Asn1Encodable.Der);
+    }
+
+    // --- the service's side ---
+
+    async Task ExpireAsync(Guid sessionId)
+    {
+        await using var db = api.CreateDb();
+        var past = DateTimeOffset.UtcNow.AddMinutes(-1);
+        (await db.SigningSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, past), Ct)).ShouldBe(1);
+    }
+
+    async Task<DocumentResponse> GetAsync(Guid id) =>
+        await (await Drafter.GetAsync($"/api/v1/documents/{id}", Ct)).ShouldBeJsonAsync<DocumentResponse>();
+
+    async Task<string> SaveContentAsync(DocumentResponse document, string name)
+    {
+        var path = Path.Combine(_files, name);
+        await File.WriteAllBytesAsync(path, await (await Drafter.GetAsync($"/api/v1/documents/{document.Id}/content", Ct)).Content.ReadAsByteArrayAsync(Ct), Ct);
+        return path;
+    }
+
+    async Task<List<string>> AuditActionsAsync()
+    {
+        var page = await (await api.ClientFor("kiemtra", _organ, ["auditor"]).GetAsync("/api/v1/audit?after=0&limit=100", Ct)).ShouldBeJsonAsync<JsonElement>();
+        return page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToList();
+    }
+
+    internal static async Task ProvisionImagesAsync(HttpClient admin)
+    {
+        static MultipartFormDataContent Png(byte[] png)
+        {
+            var file = new ByteArrayContent(png);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            return new MultipartFormDataContent { { file, "file", "image.png" } };
+        }
+        var organ = JwtOrgan(admin);
+        (await admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", Png(DevImages.Signature()))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PutAsync($"/api/v1/admin/images/Organ/{organ}/Seal", Png(DevImages.Seal()))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    internal static async Task<DocumentResponse> ApprovedDraftAsync(HttpClient drafter, HttpClient leader)
+    {
+        using var rendered = new MemoryStream();
+        new DraftRenderer().Render(SampleDrafts.QuyetDinh(), rendered);
+        var document = await (await drafter.PostAsync("/api/v1/documents", SamplePdfs.UploadForm(rendered.ToArray(), "Quyết định", "Về việc thành lập Tổ công tác")))
+            .ShouldBeJsonAsync<DocumentResponse>(HttpStatusCode.Created);
+        var submitted = await (await drafter.PostActionAsync($"/api/v1/documents/{document.Id}/submit", $"\"{document.Version}\"")).ShouldBeJsonAsync<DocumentResponse>();
+        return await (await leader.PostActionAsync($"/api/v1/documents/{document.Id}/approve", $"\"{submitted.Version}\"")).ShouldBeJsonAsync<DocumentResponse>();
+    }
+
+    // The organ a test client acts for, read back from its own token.
+    static string JwtOrgan(HttpClient client)
+    {
+        var payload = client.DefaultRequestHeaders.Authorization!.Parameter!.Split('.')[1];
+        payload = payload.Replace('-', '+').Replace('_', '/').PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+        return JsonDocument.Parse(Convert.FromBase64String(payload)).RootElement.GetProperty("organ").GetString()!;
+    }
+}
+
+public sealed class SigningSessionOnSqliteTests(SqliteApi api) : SigningSessionTests(api), IClassFixture<SqliteApi>
+{
+    protected override ApiFactory NewFactory() => new SqliteApi();
+}
+
+[Trait("Category", "Postgres")]
+public sealed class SigningSessionOnPostgresTests(PostgresApi api) : SigningSessionTests(api), IClassFixture<PostgresApi>
+{
+    protected override ApiFactory NewFactory() => new PostgresApi();
+}
