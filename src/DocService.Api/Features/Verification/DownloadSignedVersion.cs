@@ -3,6 +3,7 @@ using DocService.Api.Infrastructure.Auth;
 using DocService.Api.Infrastructure.Errors;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Api.Infrastructure.Storage;
+using DocService.Pdf.IO;
 using Mediator;
 
 namespace DocService.Api.Features.Verification;
@@ -40,7 +41,7 @@ public static class DownloadSignedVersion
 
             var file = await store.OpenReadAsync(record.StorageKey, record.Sha256, ct);
             var end = start + length;
-            return new Content(new BoundedReadStream(file, end), $"{Path.GetFileNameWithoutExtension(record.FileName)}-signature-{query.Signature}.pdf");
+            return new Content(new PrefixStream(file, end, leaveOpen: false), $"{Path.GetFileNameWithoutExtension(record.FileName)}-signature-{query.Signature}.pdf");
         }
     }
 }
