@@ -137,6 +137,25 @@ public sealed class Document
         ArrivalNumber = arrivalNumber;
     }
 
+    /// <summary>The clerk sends the archived document to its recipients over the axis (Archived → Dispatched).</summary>
+    public void Dispatch(DateTimeOffset at) => Move(DocumentAction.Dispatch, at);
+
+    /// <summary>An incoming document is refused (status 02), e.g. because its signatures do not verify.</summary>
+    public void Refuse(DateTimeOffset at) => Move(DocumentAction.Refuse, at);
+
+    /// <summary>The receiving organ assigns the document for handling (status 04).</summary>
+    public void Assign(string? assignedTo, DateTimeOffset at)
+    {
+        Move(DocumentAction.Assign, at);
+        AssignedTo = assignedTo;
+    }
+
+    /// <summary>Handling has started (status 05).</summary>
+    public void StartProcessing(DateTimeOffset at) => Move(DocumentAction.StartProcessing, at);
+
+    /// <summary>Handling is finished (status 06).</summary>
+    public void Complete(DateTimeOffset at) => Move(DocumentAction.Complete, at);
+
     /// <summary>
     /// Keeps the structured draft beside its rendered revision, with the metadata read from it;
     /// only a draft can be redrafted.

@@ -35,6 +35,9 @@ public static class Endpoints
         OpenSigningSession.Map(documents);
         GetArchiveManifest.Map(documents);
         CheckArchive.Map(documents);
+        Exchange.DispatchDocument.Map(documents);
+        Exchange.GetRecipients.Map(documents);
+        Exchange.ReportStatus.Map(documents);
 
         var signingSessions = api.MapGroup("/signing-sessions").WithTags("Signing sessions");
         CompleteSigningSession.Map(signingSessions);
@@ -60,6 +63,8 @@ public static class Endpoints
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);
         UploadOwnerImage.Map(admin);
+
+        Statistics.GetStatistics.Map(api);
 
         var audit = api.MapGroup("/audit").WithTags("Audit");
         ListAuditEntries.Map(audit);

@@ -13,6 +13,7 @@ using DocService.Api.Infrastructure.Archive;
 using DocService.Api.Infrastructure.Audit;
 using DocService.Api.Infrastructure.Auth;
 using DocService.Api.Infrastructure.Errors;
+using DocService.Api.Infrastructure.Exchange;
 using DocService.Api.Infrastructure.Health;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Messaging;
@@ -56,6 +57,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddDocServiceObjectStore(configuration, dataDirectory);
         services.AddDocServiceArchive(configuration);
+        services.AddDocServiceExchange(configuration);
         services.AddScoped<RevisionStore>();
         services.AddScoped<SequenceAllocator>();
         services.AddScoped<Registers.Registers>();

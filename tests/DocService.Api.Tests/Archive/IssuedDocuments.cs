@@ -12,9 +12,9 @@ using DocService.Signing.Tests.Support;
 namespace DocService.Api.Tests.Archive;
 
 /// <summary>Takes documents of a fresh organ through draft → review → signature → issue over the API, and waits on their archive.</summary>
-public sealed class IssuedDocuments(ApiFactory api)
+public sealed class IssuedDocuments(ApiFactory api, string? organ = null)
 {
-    public string Organ { get; } = TestOrgans.New();
+    public string Organ { get; } = organ ?? TestOrgans.New();
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public HttpClient Drafter => api.ClientFor("chuyenvien", Organ, ["drafter"]);

@@ -13,6 +13,7 @@ using DocService.Drafting.Rendering;
 using DocService.Signing;
 using DocService.Signing.Keys;
 using DocService.Signing.Tests.Support;
+using DocService.Signing.Validation;
 using Microsoft.EntityFrameworkCore;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
@@ -254,21 +255,23 @@ public abstract class SigningSessionTests(ApiFactory api) : IDisposable
         return session;
     }
 
-    static Task<HttpResponseMessage> OpenRawAsync(HttpClient client, DocumentResponse document, string step, ISigner token, string? ifMatch = null) =>
+    internal static Task<HttpResponseMessage> OpenRawAsync(HttpClient client, DocumentResponse document, string step, ISigner token, string? ifMatch = null,
+        string? level = null) =>
         client.PostJsonAsync($"/api/v1/documents/{document.Id}/signing-sessions", new
         {
             step,
             // PEM for the signer, base64 DER for its issuer: both are accepted.
             certificateChain = new[] { token.Certificate.ExportCertificatePem() }
                 .Concat(token.Chain.Select(c => Convert.ToBase64String(c.RawData))).ToArray(),
+            level,
         }, ifMatch ?? $"\"{document.Version}\"");
 
-    static async Task<object> ValueAsync(Session session, ISigner token) =>
+    internal static async Task<object> ValueAsync(Session session, ISigner token) =>
         new { signatureValue = Convert.ToBase64String(await token.SignAsync(Digest(session), session.DigestAlgorithm, CancellationToken.None)) };
 
     static byte[] Digest(Session session) => Convert.FromBase64String(session.DigestToSign);
 
-    static Task<HttpResponseMessage> CompleteAsync(HttpClient client, Session session, object body) =>
+    internal static Task<HttpResponseMessage> CompleteAsync(HttpClient client, Session session, object body) =>
         client.PutAsJsonAsync($"/api/v1/signing-sessions/{session.SessionId}/signature", body);
 
     /// <summary>What a desktop tool that returns a whole CMS sends: SignedData over exactly the given attributes.</summary>
@@ -350,4 +353,126 @@ public sealed class SigningSessionOnSqliteTests(SqliteApi api) : SigningSessionT
 public sealed class SigningSessionOnPostgresTests(PostgresApi api) : SigningSessionTests(api), IClassFixture<PostgresApi>
 {
     protected override ApiFactory NewFactory() => new PostgresApi();
+}
+
+/// <summary>
+/// Three-step signing at the levels of server-side signing: B-T by default once a TSA is configured (the
+/// signature timestamp added at completion, after the value is verified), B-LT and B-LTA extended after
+/// embedding, and a TSA that is down leaves nothing behind and the session usable.
+/// </summary>
+public sealed class TimestampedSigningSessionTests(SqliteLtvApi api) : IClassFixture<SqliteLtvApi>
+{
+    readonly string _organ = TestOrgans.New();
+    CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    HttpClient Admin => api.ClientFor("admin", _organ, ["admin"]);
+    HttpClient Drafter => api.ClientFor("chuyenvien", _organ, ["drafter"]);
+    HttpClient Leader => api.ClientFor("chutich", _organ, ["signer"]);
+    HttpClient Clerk => api.ClientFor("vanthu", _organ, ["clerk"]);
+
+    static Pkcs12Signer LeaderToken => DevPki.Signer("official-rsa3072");
+    static Pkcs12Signer SealToken => DevPki.Signer("organisation");
+
+    [Fact]
+    public async Task Sessions_default_to_the_server_level_B_T_and_both_signatures_are_timestamped()
+    {
+        await SigningSessionTests.ProvisionImagesAsync(Admin);
+        var approved = await SigningSessionTests.ApprovedDraftAsync(Drafter, Leader);
+
+        var signed = await SignAsync(Leader, approved, "Approve", LeaderToken);
+        var issued = await SignAsync(Clerk, signed, "Issue", SealToken);
+
+        issued.Status.ShouldBe(DocumentStatus.Issued);
+        var (pdf, report) = await ValidateAsync(issued);
+        (await Pdfsig.SignatureVerdictsAsync(await SaveAsync(pdf))).ShouldBe(["Signature is Valid.", "Signature is Valid."]);
+        var signatures = report.Signatures.Where(s => s.Kind == SignatureKind.Signature).ToList();
+        signatures.Count.ShouldBe(2);
+        signatures.ShouldAllBe(s => s.Level == LevelReached.BT);
+        signatures.ShouldAllBe(s => s.SignatureTimestamp != null && s.SignatureTimestamp.TsaName == "DocService Development TSA");
+    }
+
+    [Fact]
+    public async Task A_B_B_session_stays_B_B_with_a_TSA_configured()
+    {
+        await SigningSessionTests.ProvisionImagesAsync(Admin);
+        var approved = await SigningSessionTests.ApprovedDraftAsync(Drafter, Leader);
+
+        var signed = await SignAsync(Leader, approved, "Approve", LeaderToken, "B-B");
+
+        var signature = (await ValidateAsync(signed)).Report.Signatures.Single(s => s.Kind == SignatureKind.Signature);
+        signature.Level.ShouldBe(LevelReached.BB, signature.LevelReason);
+        signature.SignatureTimestamp.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_B_LTA_session_carries_validation_data_and_an_archive_timestamp()
+    {
+        await api.TrustDevelopmentRootAsync(_organ);
+        await SigningSessionTests.ProvisionImagesAsync(Admin);
+        var approved = await SigningSessionTests.ApprovedDraftAsync(Drafter, Leader);
+
+        var signed = await SignAsync(Leader, approved, "Approve", LeaderToken, "B-LTA");
+
+        signed.Status.ShouldBe(DocumentStatus.Signed);
+        signed.Revisions.Count.ShouldBe(2); // extension is part of the signature's one revision
+        var (pdf, report) = await ValidateAsync(signed);
+        var signature = report.Signatures.Single(s => s.Kind == SignatureKind.Signature);
+        signature.Level.ShouldBe(LevelReached.BLTA, signature.LevelReason);
+        signature.Indication.ShouldBe(Indication.TotalPassed, signature.Message.En);
+        (await Pdfsig.SignatureVerdictsAsync(await SaveAsync(pdf)))[0].ShouldBe("Signature is Valid.");
+    }
+
+    [Fact]
+    public async Task With_the_TSA_down_completion_is_503_nothing_is_stored_and_the_session_still_completes()
+    {
+        await SigningSessionTests.ProvisionImagesAsync(Admin);
+        var approved = await SigningSessionTests.ApprovedDraftAsync(Drafter, Leader);
+        var session = await OpenAsync(Leader, approved, "Approve", LeaderToken, null);
+        var value = await SigningSessionTests.ValueAsync(session, LeaderToken);
+
+        api.TsaDown = true;
+        try
+        {
+            await (await SigningSessionTests.CompleteAsync(Leader, session, value))
+                .ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "timestamp.unavailable");
+        }
+        finally
+        {
+            api.TsaDown = false;
+        }
+        var unchanged = await (await Drafter.GetAsync($"/api/v1/documents/{approved.Id}", Ct)).ShouldBeJsonAsync<DocumentResponse>();
+        unchanged.Status.ShouldBe(DocumentStatus.Approved);
+        unchanged.Version.ShouldBe(approved.Version);
+        unchanged.Revisions.Count.ShouldBe(1);
+
+        var signed = await (await SigningSessionTests.CompleteAsync(Leader, session, value)).ShouldBeJsonAsync<DocumentResponse>();
+        signed.Status.ShouldBe(DocumentStatus.Signed);
+        (await ValidateAsync(signed)).Report.Signatures.Single(s => s.Kind == SignatureKind.Signature).Level.ShouldBe(LevelReached.BT);
+    }
+
+    async Task<DocumentResponse> SignAsync(HttpClient client, DocumentResponse document, string step, ISigner token, string? level = null)
+    {
+        var session = await OpenAsync(client, document, step, token, level);
+        return await (await SigningSessionTests.CompleteAsync(client, session, await SigningSessionTests.ValueAsync(session, token)))
+            .ShouldBeJsonAsync<DocumentResponse>();
+    }
+
+    static async Task<SigningSessionTests.Session> OpenAsync(HttpClient client, DocumentResponse document, string step, ISigner token, string? level) =>
+        await (await SigningSessionTests.OpenRawAsync(client, document, step, token, level: level))
+            .ShouldBeJsonAsync<SigningSessionTests.Session>(HttpStatusCode.Created);
+
+    async Task<(byte[] Pdf, DocumentValidationReport Report)> ValidateAsync(DocumentResponse document)
+    {
+        var pdf = await (await Drafter.GetAsync($"/api/v1/documents/{document.Id}/content", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var report = await new PdfSignatureValidator(new ValidationOptions { TrustAnchors = [DevPki.Certificate("root")] })
+            .ValidateAsync(new MemoryStream(pdf), Ct);
+        return (pdf, report);
+    }
+
+    async Task<string> SaveAsync(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"docservice-session-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf, Ct);
+        return path;
+    }
 }

@@ -19,6 +19,6 @@ public sealed class RevisionStore(IObjectStore store)
     /// <summary>The database's SHA-256 is the one to trust: the store's own copy sits beside the bytes it vouches for.</summary>
     public Task<Stream> OpenAsync(DocumentRevision revision, CancellationToken ct) => store.OpenReadAsync(revision.StorageKey, revision.Sha256, ct);
 
-    static string Key(Document document, int number) =>
+    internal static string Key(Document document, int number) =>
         $"organs/{document.OrganId}/documents/{document.Id:N}/revisions/{number}.pdf";
 }

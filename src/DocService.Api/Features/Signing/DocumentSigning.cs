@@ -32,7 +32,7 @@ public sealed class DocumentSigning(DocServiceDb db, RevisionStore revisions, Ke
             }
             catch (Pkcs11KeyException unavailable)
             {
-                throw new ApiException(503, "signature.key_unavailable", "The organisation's PKCS#11 key cannot be used: " + unavailable.Message);
+                throw new ApiException(503, DocServiceExceptionHandler.TokenUnavailable, "The organisation's PKCS#11 key cannot be used: " + unavailable.Message);
             }
         }
         var now = clock.GetUtcNow();

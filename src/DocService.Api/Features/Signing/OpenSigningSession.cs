@@ -49,7 +49,7 @@ public static class OpenSigningSession
     public sealed record Request(
         SigningStep Step,
         IReadOnlyList<string> CertificateChain,
-        PadesLevel Level = PadesLevel.BB,
+        PadesLevel? Level = null,
         Appearance SignatureAppearance = Appearance.Image,
         DocMdpPermission? Certify = DocMdpPermission.FormFillingAndSigning,
         string? Reason = null,
@@ -111,7 +111,7 @@ public static class OpenSigningSession
 
     internal sealed class Handler(
         DocServiceDb db, DocumentSigning signing, RemoteSigning remote, Infrastructure.Registers.Registers registers,
-        CurrentUser user, IConfiguration configuration, TimeProvider clock)
+        CurrentUser user, IConfiguration configuration, TimeProvider clock, Infrastructure.Timestamps.DocumentLevels levels)
         : ICommandHandler<Command, Response>
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken ct)
@@ -120,8 +120,10 @@ public static class OpenSigningSession
             EnsureMayTake(user, body.Step);
             var document = await db.FindForChangeAsync(user.Organ, command.DocumentId, command.IfMatch, ct);
             DocumentLifecycle.Next(document.Status, body.Step == SigningStep.Approve ? DocumentAction.Sign : DocumentAction.Issue);
-            if (body.Level != PadesLevel.BB)
-                throw new ApiException(422, "signature.level_unavailable", $"Level {body.Level} needs a timestamping authority, which is not configured.");
+            // The level of server-side signing: B-T by default once a TSA is configured, B-B without one.
+            var level = body.Level ?? levels.Default;
+            if (level >= PadesLevel.BT && levels.Tsa is null)
+                throw new ApiException(422, "signature.level_unavailable", $"Level {level} needs a timestamping authority, which is not configured.");
 
             var utcNow = clock.GetUtcNow();
             var now = utcNow.ToOffset(VietnamTime.Offset);
@@ -146,8 +148,8 @@ public static class OpenSigningSession
                 var image = body.SignatureAppearance == Appearance.Image
                     ? await signing.ImageOfAsync(user.Organ.Value, KeyOwnerKind.User, user.UserName, OwnerImageKind.Signature, ct)
                     : null;
-                describe = pdf => SignDocument.Options(pdf, image, name, now, body.Certify, body.Reason, body.Location) with { DigestAlgorithm = body.DigestAlgorithm };
-                auditPayload = new { DocumentId = document.Id, KeyId = (Guid?)null, body.Certify, body.Level, body.Reason, body.Location, SessionId = sessionId };
+                describe = pdf => AtLevel(SignDocument.Options(pdf, image, name, now, body.Certify, body.Reason, body.Location) with { DigestAlgorithm = body.DigestAlgorithm }, level);
+                auditPayload = new { DocumentId = document.Id, KeyId = (Guid?)null, body.Certify, Level = level, body.Reason, body.Location, SessionId = sessionId };
             }
             else
             {
@@ -159,8 +161,8 @@ public static class OpenSigningSession
                 await DropOwnEarlierSessionsAsync(document.Id, utcNow, ct);
                 await RemoteSigning.EnsureRegisterNotHeldAsync(db, user.Organ.Value, date.Value.Year, null, utcNow, ct);
                 var (heldNumber, heldDate) = (number.Value, date.Value);
-                describe = pdf => IssueDocument.Options(pdf, seal, name, heldNumber, document.CodeNotation, heldDate, now) with { DigestAlgorithm = body.DigestAlgorithm };
-                auditPayload = new { DocumentId = document.Id, SessionId = sessionId };
+                describe = pdf => AtLevel(IssueDocument.Options(pdf, seal, name, heldNumber, document.CodeNotation, heldDate, now) with { DigestAlgorithm = body.DigestAlgorithm }, level);
+                auditPayload = new { DocumentId = document.Id, Level = level, SessionId = sessionId };
             }
 
             var prepared = await remote.PrepareAsync(document, sessionId, certificates, algorithm, describe, ct);
@@ -199,6 +201,15 @@ public static class OpenSigningSession
                 Convert.ToBase64String(prepared.Cms.DataToSign.Span), Convert.ToBase64String(prepared.Cms.DigestToSign.Span),
                 body.DigestAlgorithm, accepted, session.ExpiresAt, number);
         }
+
+        // A timestamped level needs room in /Contents for the token (and the TSA's chain) added at completion.
+        static PadesSignatureOptions AtLevel(PadesSignatureOptions options, PadesLevel level) => options with
+        {
+            Level = level,
+            ReservedContentsBytes = level >= PadesLevel.BT
+                ? Math.Max(options.ReservedContentsBytes, PadesSignatureOptions.TimestampedContentsBytes)
+                : options.ReservedContentsBytes,
+        };
 
         // A clerk who lost the data to sign opens again for the same document; their earlier session goes.
         Task DropOwnEarlierSessionsAsync(Guid documentId, DateTimeOffset now, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using DocService.Api.Domain;
 using DocService.Api.Domain.Signing;
 using DocService.Api.Features.Documents;
@@ -22,7 +23,8 @@ namespace DocService.Api.Features.Signing;
 /// needed to finish it, and later embed a signature value made on the official's own token — after
 /// checking it against exactly what was prepared.
 /// </summary>
-public sealed class RemoteSigning(IObjectStore store, RevisionStore revisions, CmsSignatureBuilder cms, TimeProvider clock)
+public sealed class RemoteSigning(IObjectStore store, RevisionStore revisions, CmsSignatureBuilder cms, TimeProvider clock,
+    Infrastructure.Timestamps.DocumentLevels levels)
 {
     /// <summary>What <see cref="PrepareAsync"/> fixed: everything a session row keeps.</summary>
     public sealed record Prepared(PreparedPdfSignature Pdf, PreparedSignature Cms, StoredObject Stored);
@@ -62,31 +64,66 @@ public sealed class RemoteSigning(IObjectStore store, RevisionStore revisions, C
     /// Rebuilds the session's prepared signature (optionally with the other RSA padding: the padding is
     /// not among the signed attributes), takes the value or the complete CMS, verifies it with the
     /// certificate's public key over the prepared attributes, and stores the signed PDF as the next revision.
-    /// Nothing is stored when the value does not verify.
+    /// At the session's level, as server-side signing does: above B-B the verified value gets its signature
+    /// timestamp before embedding; B-LT and B-LTA are then extended with validation data (and the archive
+    /// timestamp). Nothing is stored when the value does not verify, or when the TSA or revocation sources
+    /// cannot be reached (the caller's transaction rolls back and the session stays usable).
     /// </summary>
     public async Task CompleteAsync(
         SigningSession session, Document document, byte[]? signatureValue, byte[]? completeCms, SignatureAlgorithm? algorithm,
         string author, string reason, CancellationToken ct)
     {
         var assembled = Assemble(session, signatureValue, completeCms, algorithm);
+        var level = LevelOf(session);
+        var digestAlgorithm = Enum.Parse<DigestAlgorithm>(session.DigestAlgorithm);
+        if (level >= PadesLevel.BT)
+        {
+            var tsa = levels.Tsa ?? throw new ApiException(422, "signature.level_unavailable",
+                $"The session was opened for {level}, but no timestamping authority is configured any more.");
+            assembled = await SignatureTimestamps.AddAsync(assembled, tsa, digestAlgorithm, ct);
+        }
 
         await using var prepared = await store.OpenReadAsync(session.PreparedKey, session.PreparedSha256, ct);
-        await using var output = TemporaryFile();
-        await prepared.CopyToAsync(output, ct);
+        await using var signed = TemporaryFile();
+        await prepared.CopyToAsync(signed, ct);
         var pdf = new PreparedPdfSignature(
             [0, session.ByteRange1, session.ByteRange2, session.ByteRange3],
             new ByteSpan(session.ContentsOffset, session.ContentsLength),
-            session.ContentDigest, Enum.Parse<DigestAlgorithm>(session.DigestAlgorithm));
+            session.ContentDigest, digestAlgorithm);
         try
         {
-            PdfSignaturePreparer.Embed(output, pdf, assembled);
+            PdfSignaturePreparer.Embed(signed, pdf, assembled);
         }
         catch (ContentsTooSmallException e)
         {
             throw new ApiException(422, "signature.too_large", e.Message);
         }
-        output.Position = 0;
-        await revisions.AddAsync(document, output, author, reason, clock.GetUtcNow(), ct);
+
+        signed.Position = 0;
+        if (level >= PadesLevel.BLT)
+        {
+            // B-LT and B-LTA: the B-T signature just embedded, then the validation data and archive timestamp.
+            await using var extended = TemporaryFile();
+            await (await levels.ExtenderAsync(ct)).ExtendAsync(signed, extended, level, ct);
+            extended.Position = 0;
+            await revisions.AddAsync(document, extended, author, reason, clock.GetUtcNow(), ct);
+        }
+        else
+        {
+            await revisions.AddAsync(document, signed, author, reason, clock.GetUtcNow(), ct);
+        }
+    }
+
+    /// <summary>
+    /// The level the session was opened for. It travels in the session's audit payload (the signature's
+    /// audit entry records it too); sessions without one were opened before levels were honoured: B-B.
+    /// </summary>
+    public static PadesLevel LevelOf(SigningSession session)
+    {
+        using var payload = JsonDocument.Parse(session.AuditPayloadJson);
+        return payload.RootElement.TryGetProperty("Level", out var level) && level.ValueKind == JsonValueKind.String
+            ? JsonSerializer.Deserialize<PadesLevel>(level.GetRawText())
+            : PadesLevel.BB;
     }
 
     byte[] Assemble(SigningSession session, byte[]? signatureValue, byte[]? completeCms, SignatureAlgorithm? algorithm)

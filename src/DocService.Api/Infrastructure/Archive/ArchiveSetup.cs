@@ -10,6 +10,7 @@ public static class ArchiveSetup
         services.Configure<ArchiveOptions>(section);
         services.AddSingleton<RetentionSchedule>();
         services.AddScoped<ArchivePackageWriter>();
+        services.AddScoped<ArchiveLevels>();
         services.AddScoped<ArchiveQueue>();
         if (section.GetValue(nameof(ArchiveOptions.WorkerEnabled), true))
             services.AddHostedService<ArchiveWorker>();

@@ -95,6 +95,8 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, IOptions<ArchiveO
             if (document.Status != DocumentStatus.Issued)
                 throw new InvalidOperationException($"Document {documentId} is {document.Status}, not Issued.");
 
+            // With a TSA, the package's document.pdf is the issued document extended to B-LTA (a revision by system).
+            await scope.ServiceProvider.GetRequiredService<ArchiveLevels>().EnsureBltaAsync(document, ct);
             var manifest = await scope.ServiceProvider.GetRequiredService<ArchivePackageWriter>().WriteAsync(document, job, ct);
             await CompleteAsync(scope.ServiceProvider, db, document, manifest.Key, manifest.Sha256, ct);
             log.LogInformation("Archived document {DocumentId} under {Manifest}", documentId, manifest.Key);

@@ -41,6 +41,12 @@ public sealed class DocServiceExceptionHandler(IProblemDetailsService problems, 
         DocService.Signing.Timestamps.TimestampException t => (502, t.Code, "The timestamping authority gave an unusable answer; nothing was changed.", t.Message),
         DocService.Signing.Ltv.RevocationUnavailableException r
             => (503, DocService.Signing.Ltv.RevocationUnavailableException.Code, "Revocation data (OCSP/CRL) is unavailable; nothing was changed, retry later.", r.Message),
+        // A PKCS#11 token or HSM that fails while opening or in the middle of signing (removed, PIN refused, device error).
+        DocService.Signing.Keys.Pkcs11KeyException k => (503, TokenUnavailable, "The signing key's token or HSM cannot be used; nothing was changed, retry later.", k.Message),
+        Net.Pkcs11Interop.Common.Pkcs11Exception p
+            => (503, TokenUnavailable, "The signing key's token or HSM cannot be used; nothing was changed, retry later.", $"The PKCS#11 token failed in {p.Method}: {p.RV}."),
+        Net.Pkcs11Interop.Common.UnmanagedException u
+            => (503, TokenUnavailable, "The signing key's token or HSM cannot be used; nothing was changed, retry later.", "The PKCS#11 module failed: " + u.Message),
         RequestValidationException v => (400, "validation.failed", "The request has invalid fields.", v.Message),
         InvalidTransitionException t => (409, t.Code, "The document is not in a state that allows this.", t.Message),
         DomainValidationException d => (400, d.Code, "The request has invalid fields.", d.Message),
@@ -56,6 +62,9 @@ public sealed class DocServiceExceptionHandler(IProblemDetailsService problems, 
         BadHttpRequestException bad => (bad.StatusCode, BadRequestCode(bad), Title(bad.StatusCode), BadRequestDetail(bad)),
         _ => (500, "server.error", "An unexpected error occurred.", null),
     };
+
+    /// <summary>The code of a signing key on a PKCS#11 token or HSM that cannot be used.</summary>
+    public const string TokenUnavailable = "key.token_unavailable";
 
     static string BadRequestCode(BadHttpRequestException bad) =>
         bad.StatusCode == 400 && bad.InnerException is JsonException ? "request.malformed_json" : ProblemCodes.ForStatus(bad.StatusCode);

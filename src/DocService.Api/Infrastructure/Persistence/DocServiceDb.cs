@@ -30,6 +30,9 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
     public DbSet<ArchiveJob> ArchiveJobs => Set<ArchiveJob>();
     public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
     public DbSet<TrustAnchor> TrustAnchors => Set<TrustAnchor>();
+    public DbSet<Exchange.OutboxMessage> Outbox => Set<Exchange.OutboxMessage>();
+    public DbSet<Exchange.InboxMessage> Inbox => Set<Exchange.InboxMessage>();
+    public DbSet<Exchange.RecipientStatus> RecipientStatuses => Set<Exchange.RecipientStatus>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -145,6 +148,8 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             session.Property(s => s.CompletedAt);
             session.HasIndex(s => new { s.OrganId, s.Step, s.RegisterYear, s.ExpiresAt });
         });
+
+        Exchange.ExchangeModel.Configure(model);
 
         model.Entity<IdempotencyRecord>(record =>
         {

@@ -28,7 +28,17 @@ public sealed class ValidationSetup(DocServiceDb db, IHostEnvironment environmen
             {
                 FetchOnline = configuration.GetValue("Validation:FetchRevocation", true),
                 Timeout = configuration.GetValue("Validation:RevocationTimeout", TimeSpan.FromSeconds(5)),
+                UrlOverrides = UrlOverrides(configuration),
             },
         });
     }
+
+    /// <summary>
+    /// <c>Validation:UrlOverrides:{n}:From</c> and <c>:To</c>: fetch revocation named at one URL from another
+    /// (a mirror, or a test responder on a free port). URLs hold colons, so they are values, not keys.
+    /// </summary>
+    static Dictionary<string, string> UrlOverrides(IConfiguration configuration) =>
+        configuration.GetSection("Validation:UrlOverrides").GetChildren()
+            .Where(entry => entry["From"] is { Length: > 0 } && entry["To"] is { Length: > 0 })
+            .ToDictionary(entry => entry["From"]!, entry => entry["To"]!, StringComparer.Ordinal);
 }
