@@ -36,6 +36,14 @@ public sealed class Document
     public string? SenderDocumentId { get; private set; }   // {OrganId},{yyyy/MM/dd},{số}/{ký hiệu}
     public string? AssignedTo { get; private set; }
 
+    /// <summary>Set while the sender asks for the incoming document back, or after it removed this organ from the recipients.</summary>
+    public DocumentFreeze? Frozen { get; private set; }
+    public string? FrozenNote { get; private set; }
+    public DateTimeOffset? FrozenAt { get; private set; }
+
+    /// <summary>The incoming document this one replaces (business type 3), frozen as <see cref="DocumentFreeze.Replaced"/>.</summary>
+    public Guid? ReplacesDocumentId { get; private set; }
+
     public string? ReviewComment { get; private set; }
 
     /// <summary>How long the archived record is kept (thời hạn bảo quản): a retention class name, chosen when the document is issued.</summary>
@@ -140,6 +148,57 @@ public sealed class Document
     /// <summary>The clerk sends the archived document to its recipients over the axis (Archived → Dispatched).</summary>
     public void Dispatch(DateTimeOffset at) => Move(DocumentAction.Dispatch, at);
 
+    /// <summary>The clerk asks every recipient for the dispatched document back (status 13; Dispatched → RevokeRequested).</summary>
+    public void RequestRevoke(DateTimeOffset at) => Move(DocumentAction.RequestRevoke, at);
+
+    /// <summary>Every recipient agreed (15): the document is revoked.</summary>
+    public void Revoke(DateTimeOffset at) => Move(DocumentAction.Revoke, at);
+
+    /// <summary>Every recipient answered and some refused (16): the document stays dispatched.</summary>
+    public void CancelRevoke(DateTimeOffset at) => Move(DocumentAction.CancelRevoke, at);
+
+    /// <summary>Organs were added to or removed from the dispatched document's recipients (business type 2).</summary>
+    public void ChangeRecipients(IEnumerable<string> recipients, DateTimeOffset at)
+    {
+        Move(DocumentAction.UpdateRecipients, at);
+        Recipients = [.. recipients];
+    }
+
+    /// <summary>The sender asked for the incoming document back or removed this organ: no handling until it is answered.</summary>
+    public void Freeze(DocumentFreeze why, string? note, DateTimeOffset at)
+    {
+        if (Kind != DocumentKind.Incoming || !DocumentLifecycle.CanFreeze(Status))
+            throw new InvalidTransitionException(Status, DocumentAction.Withdraw);
+        Frozen = why;
+        FrozenNote = note;
+        FrozenAt = at;
+        Touch(at);
+    }
+
+    /// <summary>This incoming document replaces an earlier one of the same sender.</summary>
+    public void LinkReplaced(Guid replaced, DateTimeOffset at)
+    {
+        ReplacesDocumentId = replaced;
+        Touch(at);
+    }
+
+    /// <summary>
+    /// The receiving clerk answers the sender's revoke request: agreed (15), the document is withdrawn; refused (16),
+    /// it is unfrozen and handled as before.
+    /// </summary>
+    public void AnswerRevoke(bool agree, DateTimeOffset at)
+    {
+        if (Frozen != DocumentFreeze.RevokeRequested)
+            throw new RevokeNotRequestedException();
+        if (agree)
+            Move(DocumentAction.Withdraw, at);
+        else
+            Touch(at);
+        Frozen = null;
+        FrozenNote = null;
+        FrozenAt = null;
+    }
+
     /// <summary>An incoming document is refused (status 02), e.g. because its signatures do not verify.</summary>
     public void Refuse(DateTimeOffset at) => Move(DocumentAction.Refuse, at);
 
@@ -186,7 +245,7 @@ public sealed class Document
 
     void Move(DocumentAction action, DateTimeOffset at)
     {
-        Status = DocumentLifecycle.Next(Status, action);
+        Status = DocumentLifecycle.Next(Status, action, Frozen);
         Touch(at);
     }
 

@@ -19,18 +19,53 @@ public static class DocumentLifecycle
             [(DocumentStatus.Signed, DocumentAction.Issue)] = DocumentStatus.Issued,
             [(DocumentStatus.Issued, DocumentAction.Archive)] = DocumentStatus.Archived,
             [(DocumentStatus.Archived, DocumentAction.Dispatch)] = DocumentStatus.Dispatched,
-            [(DocumentStatus.Dispatched, DocumentAction.Revoke)] = DocumentStatus.Revoked,
+            [(DocumentStatus.Dispatched, DocumentAction.UpdateRecipients)] = DocumentStatus.Dispatched,
+            [(DocumentStatus.Dispatched, DocumentAction.RequestRevoke)] = DocumentStatus.RevokeRequested,
+            [(DocumentStatus.RevokeRequested, DocumentAction.Revoke)] = DocumentStatus.Revoked,
+            [(DocumentStatus.RevokeRequested, DocumentAction.CancelRevoke)] = DocumentStatus.Dispatched,
 
             [(DocumentStatus.Received, DocumentAction.Register)] = DocumentStatus.Registered,
             [(DocumentStatus.Received, DocumentAction.Refuse)] = DocumentStatus.Refused,
             [(DocumentStatus.Registered, DocumentAction.Assign)] = DocumentStatus.Assigned,
             [(DocumentStatus.Assigned, DocumentAction.StartProcessing)] = DocumentStatus.InProgress,
             [(DocumentStatus.InProgress, DocumentAction.Complete)] = DocumentStatus.Completed,
+
+            // The sender took back an incoming document (15 đồng ý lấy lại): only while it is frozen by its revoke request.
+            [(DocumentStatus.Received, DocumentAction.Withdraw)] = DocumentStatus.Withdrawn,
+            [(DocumentStatus.Registered, DocumentAction.Withdraw)] = DocumentStatus.Withdrawn,
+            [(DocumentStatus.Assigned, DocumentAction.Withdraw)] = DocumentStatus.Withdrawn,
+            [(DocumentStatus.InProgress, DocumentAction.Withdraw)] = DocumentStatus.Withdrawn,
+            [(DocumentStatus.Completed, DocumentAction.Withdraw)] = DocumentStatus.Withdrawn,
         }.ToFrozenDictionary();
 
-    public static DocumentStatus Next(DocumentStatus from, DocumentAction action) =>
-        Transitions.TryGetValue((from, action), out var to) ? to : throw new InvalidTransitionException(from, action);
+    /// <summary>The incoming statuses whose document a sender's revoke or removal can freeze.</summary>
+    public static bool CanFreeze(DocumentStatus status) =>
+        status is DocumentStatus.Received or DocumentStatus.Registered or DocumentStatus.Assigned
+            or DocumentStatus.InProgress or DocumentStatus.Completed;
 
-    public static IEnumerable<DocumentAction> AllowedFrom(DocumentStatus from) =>
-        Transitions.Keys.Where(k => k.From == from).Select(k => k.Action);
+    public static DocumentStatus Next(DocumentStatus from, DocumentAction action) => Next(from, action, null);
+
+    /// <summary>
+    /// Where <paramref name="action"/> leads from <paramref name="from"/> for a document frozen as <paramref name="frozen"/>
+    /// (null: not frozen). A frozen document takes no step but the answer to its revoke request.
+    /// </summary>
+    public static DocumentStatus Next(DocumentStatus from, DocumentAction action, DocumentFreeze? frozen)
+    {
+        if (!Transitions.TryGetValue((from, action), out var to))
+            throw new InvalidTransitionException(from, action);
+        if (action == DocumentAction.Withdraw ? frozen != DocumentFreeze.RevokeRequested : frozen is not null)
+        {
+            if (frozen is null)
+                throw new InvalidTransitionException(from, action);
+            throw new DocumentFrozenException(frozen.Value, action);
+        }
+        return to;
+    }
+
+    public static IEnumerable<DocumentAction> AllowedFrom(DocumentStatus from) => AllowedFrom(from, null);
+
+    public static IEnumerable<DocumentAction> AllowedFrom(DocumentStatus from, DocumentFreeze? frozen) =>
+        Transitions.Keys.Where(k => k.From == from)
+            .Where(k => k.Action == DocumentAction.Withdraw ? frozen == DocumentFreeze.RevokeRequested : frozen is null)
+            .Select(k => k.Action);
 }

@@ -10,6 +10,7 @@ public enum DocumentStatus
     Issued,
     Archived,
     Dispatched,
+    RevokeRequested, // 13 sent to every recipient, waiting for their 15/16
     Revoked,
 
     // Incoming lifecycle; the edXML status code each state reports back is in the comment.
@@ -19,4 +20,5 @@ public enum DocumentStatus
     InProgress, // 05 đang xử lý
     Completed,  // 06 hoàn thành
     Refused,    // 02 từ chối
+    Withdrawn,  // 15 đồng ý lấy lại: the sender took it back
 }

@@ -27,6 +27,21 @@ public sealed class InvalidTransitionException(DocumentStatus from, DocumentActi
     };
 }
 
+/// <summary>An incoming document frozen by its sender's revoke request or removal takes no handling step (409).</summary>
+public sealed class DocumentFrozenException(DocumentFreeze frozen, DocumentAction action)
+    : DomainException("document.frozen", frozen == DocumentFreeze.RevokeRequested
+        ? $"The sender asked for this document back: answer the revoke request before '{action}'."
+        : frozen == DocumentFreeze.Replaced
+            ? $"The sender replaced this document by another: it cannot be moved by '{action}'."
+            : $"The sender removed this organ from the document's recipients: it cannot be moved by '{action}'.")
+{
+    public DocumentFreeze Frozen { get; } = frozen;
+}
+
+/// <summary>A revoke answer for a document whose sender asked nothing back (409).</summary>
+public sealed class RevokeNotRequestedException()
+    : DomainException("document.revoke_not_requested", "No revoke request of the sender is waiting for an answer on this document.");
+
 /// <summary>Input that is well-formed but breaks a rule (a missing comment, a bad organ code).</summary>
 public sealed class DomainValidationException(string field, string message)
     : DomainException("validation.failed", message)

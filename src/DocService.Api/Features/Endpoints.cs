@@ -38,6 +38,9 @@ public static class Endpoints
         Exchange.DispatchDocument.Map(documents);
         Exchange.GetRecipients.Map(documents);
         Exchange.ReportStatus.Map(documents);
+        Exchange.RevokeDocument.Map(documents);
+        Exchange.AnswerRevoke.Map(documents);
+        Exchange.UpdateRecipients.Map(documents);
 
         var signingSessions = api.MapGroup("/signing-sessions").WithTags("Signing sessions");
         CompleteSigningSession.Map(signingSessions);

@@ -18,7 +18,10 @@ public sealed class DocumentLifecycleTests
     [InlineData(DocumentStatus.Signed, DocumentAction.Issue, DocumentStatus.Issued)]
     [InlineData(DocumentStatus.Issued, DocumentAction.Archive, DocumentStatus.Archived)]
     [InlineData(DocumentStatus.Archived, DocumentAction.Dispatch, DocumentStatus.Dispatched)]
-    [InlineData(DocumentStatus.Dispatched, DocumentAction.Revoke, DocumentStatus.Revoked)]
+    [InlineData(DocumentStatus.Dispatched, DocumentAction.UpdateRecipients, DocumentStatus.Dispatched)]
+    [InlineData(DocumentStatus.Dispatched, DocumentAction.RequestRevoke, DocumentStatus.RevokeRequested)]
+    [InlineData(DocumentStatus.RevokeRequested, DocumentAction.Revoke, DocumentStatus.Revoked)]
+    [InlineData(DocumentStatus.RevokeRequested, DocumentAction.CancelRevoke, DocumentStatus.Dispatched)]
     [InlineData(DocumentStatus.Received, DocumentAction.Register, DocumentStatus.Registered)]
     [InlineData(DocumentStatus.Received, DocumentAction.Refuse, DocumentStatus.Refused)]
     [InlineData(DocumentStatus.Registered, DocumentAction.Assign, DocumentStatus.Assigned)]
@@ -42,7 +45,24 @@ public sealed class DocumentLifecycleTests
             var error = Should.Throw<InvalidTransitionException>(() => DocumentLifecycle.Next(status, action));
             error.Code.ShouldBe("document.invalid_transition");
         }
-        allowed.ShouldBe(14);
+        allowed.ShouldBe(17);
+    }
+
+    [Theory]
+    [InlineData(DocumentFreeze.RevokeRequested)]
+    [InlineData(DocumentFreeze.RecipientRemoved)]
+    public void A_frozen_incoming_document_takes_no_handling_step(DocumentFreeze why)
+    {
+        foreach (var action in new[] { DocumentAction.Assign, DocumentAction.StartProcessing, DocumentAction.Complete })
+        foreach (var status in new[] { DocumentStatus.Registered, DocumentStatus.Assigned, DocumentStatus.InProgress })
+        {
+            if (!DocumentLifecycle.AllowedFrom(status).Contains(action))
+                continue;
+            Should.Throw<DocumentFrozenException>(() => DocumentLifecycle.Next(status, action, why)).Code.ShouldBe("document.frozen");
+            DocumentLifecycle.AllowedFrom(status, why).ShouldNotContain(action);
+        }
+        DocumentLifecycle.AllowedFrom(DocumentStatus.Registered, why).ShouldBe(why == DocumentFreeze.RevokeRequested ? [DocumentAction.Withdraw] : []);
+        Should.Throw<InvalidTransitionException>(() => DocumentLifecycle.Next(DocumentStatus.Registered, DocumentAction.Withdraw));
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public abstract class ExchangeFlowTests(DatabaseProvider provider)
         public required AxisSimulatorHost Axis { get; init; }
         public required ExchangeApi A { get; init; }
         public required ExchangeApi B { get; init; }
+        /// <summary>A third organ, for the update flow only.</summary>
+        public ExchangeApi? C { get; init; }
         public required IssuedDocuments Issuer { get; init; }
 
         public HttpClient ClerkB => B.ClientFor("vanthu", B.Organ, ["clerk"]);
@@ -34,20 +36,193 @@ public abstract class ExchangeFlowTests(DatabaseProvider provider)
         {
             await A.DisposeAsync();
             await B.DisposeAsync();
+            if (C is not null)
+                await C.DisposeAsync();
             await Axis.DisposeAsync();
         }
     }
 
-    async Task<TwoOrgans> StartAsync(Dictionary<string, string?>? faults = null)
+    async Task<TwoOrgans> StartAsync(Dictionary<string, string?>? faults = null, bool withC = false)
     {
-        var (organA, organB) = (TestOrgans.New(), TestOrgans.New());
-        var axis = await AxisSimulatorHost.StartAsync(new Dictionary<string, string> { ["sys-a"] = organA, ["sys-b"] = organB }, faults);
+        var (organA, organB, organC) = (TestOrgans.New(), TestOrgans.New(), TestOrgans.New());
+        var systems = new Dictionary<string, string> { ["sys-a"] = organA, ["sys-b"] = organB };
+        if (withC)
+            systems["sys-c"] = organC;
+        var axis = await AxisSimulatorHost.StartAsync(systems, faults);
         var a = new ExchangeApi(provider, axis, organA, "sys-a");
         var b = new ExchangeApi(provider, axis, organB, "sys-b");
-        // Both hosts run from the start: B's receive worker polls before anyone calls B.
+        var c = withC ? new ExchangeApi(provider, axis, organC, "sys-c") : null;
+        // The hosts run from the start: B's receive worker polls before anyone calls B.
         a.ClientFor("vanthu", organA, ["clerk"]).Dispose();
         b.ClientFor("vanthu", organB, ["clerk"]).Dispose();
-        return new TwoOrgans { Axis = axis, A = a, B = b, Issuer = new IssuedDocuments(a, organA) };
+        c?.ClientFor("vanthu", organC, ["clerk"]).Dispose();
+        return new TwoOrgans { Axis = axis, A = a, B = b, C = c, Issuer = new IssuedDocuments(a, organA) };
+    }
+
+    /// <summary>A issues a document and dispatches it to B; B has registered it and A has seen 01 and 03.</summary>
+    static async Task<(DocumentResponse Sent, Guid ReceivedId)> DispatchedToBAsync(TwoOrgans organs)
+    {
+        await organs.Issuer.ProvisionKeysAsync();
+        var issued = await organs.Issuer.IssuedAsync();
+        var archived = await organs.Issuer.WaitForAsync(issued.Id, d => d.Status == DocumentStatus.Archived);
+        var sent = await (await organs.Issuer.Clerk.PostJsonAsync($"/api/v1/documents/{issued.Id}/dispatch",
+            new { recipients = new[] { organs.B.Organ } }, $"\"{archived.Version}\"")).ShouldBeJsonAsync<DocumentResponse>();
+        await WaitForStatusesAsync(organs, issued.Id, ["01", "03"]);
+        await using var dbB = organs.B.CreateDb();
+        var received = await dbB.Documents.SingleAsync(d => d.OrganId == organs.B.Organ, Ct);
+        return (sent, received.Id);
+    }
+
+    static async Task<DocumentResponse> GetAsync(HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/v1/documents/{id}", Ct)).ShouldBeJsonAsync<DocumentResponse>();
+
+    static async Task<DocumentResponse> WaitAsync(HttpClient client, Guid id, Func<DocumentResponse, bool> done)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var document = await GetAsync(client, id);
+            if (done(document))
+                return document;
+            if (DateTimeOffset.UtcNow > deadline)
+                throw new ShouldAssertException($"Document {id} did not get there: {System.Text.Json.JsonSerializer.Serialize(document)}");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    [Fact]
+    public async Task A_revokes_B_freezes_its_copy_refuses_16_then_agrees_15_and_the_document_is_revoked()
+    {
+        await using var organs = await StartAsync();
+        var (sent, receivedId) = await DispatchedToBAsync(organs);
+        var clerkA = organs.Issuer.Clerk;
+
+        (await clerkA.PostJsonAsync($"/api/v1/documents/{sent.Id}/revoke", new { reason = "" }, $"\"{sent.Version}\""))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await clerkA.PostJsonAsync($"/api/v1/documents/{sent.Id}/revoke", new { reason = "Sai sót" }))
+            .StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
+        var requested = await (await clerkA.PostJsonAsync($"/api/v1/documents/{sent.Id}/revoke",
+            new { reason = "Văn bản có sai sót, đề nghị trả lại" }, $"\"{sent.Version}\"")).ShouldBeJsonAsync<DocumentResponse>();
+        requested.Status.ShouldBe(DocumentStatus.RevokeRequested);
+        await (await clerkA.PostJsonAsync($"/api/v1/documents/{sent.Id}/revoke", new { reason = "again" }, $"\"{requested.Version}\""))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "document.invalid_transition");
+
+        // B's copy is frozen by the revoke package: no handling step until B answers.
+        var frozen = await WaitAsync(organs.ClerkB, receivedId, d => d.Frozen is not null);
+        frozen.Frozen!.Reason.ShouldBe(DocumentFreeze.RevokeRequested);
+        frozen.Frozen.Note.ShouldBe("Văn bản có sai sót, đề nghị trả lại");
+        frozen.AllowedActions.ShouldBe([DocumentAction.Withdraw]);
+        await (await organs.ClerkB.PostJsonAsync($"/api/v1/documents/{receivedId}/status", new { code = "04" }, $"\"{frozen.Version}\""))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "document.frozen");
+
+        // B refuses (16): its copy is unfrozen, A's document is dispatched again.
+        var refused = await (await organs.ClerkB.PostJsonAsync($"/api/v1/documents/{receivedId}/revoke-response",
+            new { agree = false, note = "Đã triển khai" }, $"\"{frozen.Version}\"")).ShouldBeJsonAsync<DocumentResponse>();
+        refused.Status.ShouldBe(DocumentStatus.Registered);
+        refused.Frozen.ShouldBeNull();
+        await (await organs.ClerkB.PostJsonAsync($"/api/v1/documents/{receivedId}/revoke-response", new { agree = true }, $"\"{refused.Version}\""))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "document.revoke_not_requested");
+        await WaitForStatusesAsync(organs, sent.Id, ["01", "03", "13", "16"]);
+        var again = await WaitAsync(clerkA, sent.Id, d => d.Status == DocumentStatus.Dispatched);
+
+        // A asks again; B agrees (15): B's copy is withdrawn, A's document revoked.
+        (await (await clerkA.PostJsonAsync($"/api/v1/documents/{sent.Id}/revoke", new { reason = "Thu hồi" }, $"\"{again.Version}\""))
+            .ShouldBeJsonAsync<DocumentResponse>()).Status.ShouldBe(DocumentStatus.RevokeRequested);
+        var frozenAgain = await WaitAsync(organs.ClerkB, receivedId, d => d.Frozen is not null);
+        var withdrawn = await (await organs.ClerkB.PostJsonAsync($"/api/v1/documents/{receivedId}/revoke-response",
+            new { agree = true }, $"\"{frozenAgain.Version}\"")).ShouldBeJsonAsync<DocumentResponse>();
+        withdrawn.Status.ShouldBe(DocumentStatus.Withdrawn);
+        withdrawn.AllowedActions.ShouldBeEmpty();
+        await (await organs.ClerkB.PostJsonAsync($"/api/v1/documents/{receivedId}/status", new { code = "04" }, $"\"{withdrawn.Version}\""))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "document.invalid_transition");
+
+        var recipients = await WaitForStatusesAsync(organs, sent.Id, ["01", "03", "13", "16", "13", "15"]);
+        recipients.ShouldHaveSingleItem().Removed.ShouldBeFalse();
+        (await WaitAsync(clerkA, sent.Id, d => d.Status == DocumentStatus.Revoked)).AllowedActions.ShouldBeEmpty();
+
+        await using var dbB = organs.B.CreateDb();
+        (await dbB.Inbox.Where(i => i.OrganId == organs.B.Organ).OrderBy(i => i.ReceivedAt).Select(i => i.Outcome).ToListAsync(Ct))
+            .ShouldBe(["registered", "revoke", "revoke"]);
+    }
+
+    [Fact]
+    public async Task A_replaces_a_dispatched_document_B_links_the_new_one_and_freezes_the_old()
+    {
+        await using var organs = await StartAsync();
+        var (old, oldReceivedId) = await DispatchedToBAsync(organs);
+        var issued = await organs.Issuer.IssuedAsync();
+        var archived = await organs.Issuer.WaitForAsync(issued.Id, d => d.Status == DocumentStatus.Archived);
+        await (await organs.Issuer.Clerk.PostJsonAsync($"/api/v1/documents/{issued.Id}/dispatch",
+            new { recipients = new[] { organs.B.Organ }, replaces = issued.Id }, $"\"{archived.Version}\""))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        (await (await organs.Issuer.Clerk.PostJsonAsync($"/api/v1/documents/{issued.Id}/dispatch",
+            new { recipients = new[] { organs.B.Organ }, replaces = old.Id }, $"\"{archived.Version}\"")).ShouldBeJsonAsync<DocumentResponse>())
+            .Status.ShouldBe(DocumentStatus.Dispatched);
+        await WaitForStatusesAsync(organs, issued.Id, ["01", "03"]);
+
+        await using var dbB = organs.B.CreateDb();
+        var replacementId = (await dbB.Documents.SingleAsync(d => d.OrganId == organs.B.Organ && d.Id != oldReceivedId, Ct)).Id;
+        var replacement = await GetAsync(organs.ClerkB, replacementId);
+        replacement.Status.ShouldBe(DocumentStatus.Registered);
+        replacement.Incoming!.ReplacesDocumentId.ShouldBe(oldReceivedId);
+        replacement.Frozen.ShouldBeNull();
+        var frozen = await GetAsync(organs.ClerkB, oldReceivedId);
+        frozen.Frozen!.Reason.ShouldBe(DocumentFreeze.Replaced);
+        frozen.AllowedActions.ShouldBeEmpty();
+        await (await organs.ClerkB.PostJsonAsync($"/api/v1/documents/{oldReceivedId}/status", new { code = "04" }, $"\"{frozen.Version}\""))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "document.frozen");
+        (await dbB.Inbox.Where(i => i.OrganId == organs.B.Organ).OrderBy(i => i.ReceivedAt).Select(i => i.Outcome).ToListAsync(Ct))
+            .ShouldBe(["registered", "registered"]);
+    }
+
+    [Fact]
+    public async Task A_adds_C_and_removes_B_C_receives_the_document_and_B_copy_is_frozen()
+    {
+        await using var organs = await StartAsync(withC: true);
+        var (sent, receivedId) = await DispatchedToBAsync(organs);
+        var (clerkA, c) = (organs.Issuer.Clerk, organs.C!);
+
+        await (await clerkA.PostJsonAsync($"/api/v1/documents/{sent.Id}/recipients", new { add = new[] { organs.B.Organ } }, $"\"{sent.Version}\""))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed"); // B already has it
+        var updated = await (await clerkA.PostJsonAsync($"/api/v1/documents/{sent.Id}/recipients",
+            new { add = new[] { c.Organ }, remove = new[] { organs.B.Organ } }, $"\"{sent.Version}\"")).ShouldBeJsonAsync<DocumentResponse>();
+        updated.Status.ShouldBe(DocumentStatus.Dispatched);
+        updated.Recipients.ShouldBe([c.Organ]);
+
+        // B: frozen, no more handling.
+        var frozen = await WaitAsync(organs.ClerkB, receivedId, d => d.Frozen is not null);
+        frozen.Frozen!.Reason.ShouldBe(DocumentFreeze.RecipientRemoved);
+        frozen.AllowedActions.ShouldBeEmpty();
+        await (await organs.ClerkB.PostJsonAsync($"/api/v1/documents/{receivedId}/status", new { code = "04" }, $"\"{frozen.Version}\""))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "document.frozen");
+
+        // C: received through the same outbox, registered, 01 and 03 back to A.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        List<GetRecipients.Recipient> recipients;
+        while (true)
+        {
+            recipients = await (await clerkA.GetAsync($"/api/v1/documents/{sent.Id}/recipients", Ct)).ShouldBeJsonAsync<List<GetRecipients.Recipient>>();
+            if (recipients.SingleOrDefault(r => r.OrganId == c.Organ)?.Statuses.Count == 2 || DateTimeOffset.UtcNow > deadline)
+                break;
+            await Task.Delay(100, Ct);
+        }
+        recipients.Count.ShouldBe(2);
+        var removed = recipients.Single(r => r.OrganId == organs.B.Organ);
+        removed.Removed.ShouldBeTrue();
+        removed.Statuses.Select(s => s.Code).ShouldBe(["01", "03"]);
+        var added = recipients.Single(r => r.OrganId == c.Organ);
+        added.Removed.ShouldBeFalse();
+        added.Statuses.Select(s => s.Code).ShouldBe(["01", "03"]);
+        await using var dbC = c.CreateDb();
+        (await dbC.Documents.SingleAsync(d => d.OrganId == c.Organ, Ct)).Status.ShouldBe(DocumentStatus.Registered);
+
+        // A revoke now asks C only.
+        var current = await GetAsync(clerkA, sent.Id);
+        (await (await clerkA.PostJsonAsync($"/api/v1/documents/{sent.Id}/revoke", new { reason = "Thu hồi" }, $"\"{current.Version}\""))
+            .ShouldBeJsonAsync<DocumentResponse>()).Status.ShouldBe(DocumentStatus.RevokeRequested);
+        await using var dbA = organs.A.CreateDb();
+        (await dbA.RecipientStatuses.Where(s => s.DocumentId == sent.Id && s.Code == 13).Select(s => s.RecipientOrganId).ToListAsync(Ct))
+            .ShouldBe([c.Organ]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using DocService.Api.Domain;
 using DocService.Api.Domain.Keys;
 using DocService.Api.Features.Archive;
@@ -12,7 +13,6 @@ using DocService.Drafting.Appearances;
 using DocService.Drafting.Fields;
 using DocService.Pdf.Document;
 using DocService.Signing.Pades;
-using System.Security.Cryptography.X509Certificates;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 

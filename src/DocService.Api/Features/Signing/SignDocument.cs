@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using DocService.Api.Domain;
 using DocService.Api.Domain.Keys;
 using DocService.Api.Features.Documents;
@@ -10,8 +12,6 @@ using DocService.Drafting.Appearances;
 using DocService.Drafting.Fields;
 using DocService.Pdf.Document;
 using DocService.Signing.Pades;
-using System.Globalization;
-using System.Security.Cryptography.X509Certificates;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 

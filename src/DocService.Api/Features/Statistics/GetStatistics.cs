@@ -43,7 +43,8 @@ public static class GetStatistics
             .Where(d => d.OrganId == organ && d.Kind == DocumentKind.Outgoing && d.IssuedDate >= from && d.IssuedDate <= to)
             .Select(d => d.Id).ToListAsync(ct);
         var packages = await db.Outbox.AsNoTracking()
-            .Where(m => m.OrganId == organ && m.MessageType == AxisMessageType.Edoc && issued.Contains(m.DocumentId!.Value))
+            .Where(m => m.OrganId == organ && m.MessageType == AxisMessageType.Edoc && issued.Contains(m.DocumentId!.Value)
+                && (m.Business == BusinessDocType.New || m.Business == BusinessDocType.Replace)) // not revoke or update packages
             .Select(m => new { m.DocumentId, m.RecipientOrganId, m.State }).ToListAsync(ct);
         var accepted = (await db.RecipientStatuses.AsNoTracking()
                 .Where(s => s.OrganId == organ && issued.Contains(s.DocumentId) && s.Code >= (int)StatusCode.Accepted && s.Code <= (int)StatusCode.Completed)
@@ -65,6 +66,6 @@ public static class GetStatistics
             completed.Count,
             completed.Count(d => OnTime(d.DueDate, d.UpdatedAt)),
             completed.Count(d => !OnTime(d.DueDate, d.UpdatedAt)),
-            incoming.Count(d => d.Status is not (DocumentStatus.Completed or DocumentStatus.Refused) && d.DueDate is { } due && due < to))));
+            incoming.Count(d => d.Status is not (DocumentStatus.Completed or DocumentStatus.Refused or DocumentStatus.Withdrawn) && d.DueDate is { } due && due < to))));
     }
 }

@@ -36,6 +36,15 @@ public sealed class OutboxMessage
     /// <summary>The edXML DocumentId: ours for a package, the sender's for a status.</summary>
     public string EdXmlDocumentId { get; private set; } = "";
 
+    /// <summary>A document package's business (edXML <c>BussinessDocType</c>): new, revoke, update; its reason is <see cref="Description"/>.</summary>
+    public DocService.Exchange.Model.BusinessDocType Business { get; private set; }
+
+    /// <summary>An update package's receiver list: <c>organ:1</c> added, <c>organ:0</c> removed, separated by <c>;</c>.</summary>
+    public string? ReceiverChanges { get; private set; }
+
+    /// <summary>A replace package's replacement info: the edXML DocumentId replaced, <c>|</c>, the organs it was sent to separated by <c>;</c>.</summary>
+    public string? Replaces { get; private set; }
+
     // A status package: the code, its reason, and how the answered document was numbered.
     public int? StatusCode { get; private set; }
     public string? Description { get; private set; }
@@ -59,8 +68,15 @@ public sealed class OutboxMessage
 
     OutboxMessage() { }
 
-    public static OutboxMessage Package(string organId, Guid documentId, string recipient, string edXmlDocumentId, DateTimeOffset at) => new()
+    public static OutboxMessage Package(string organId, Guid documentId, string recipient, string edXmlDocumentId, DateTimeOffset at,
+        DocService.Exchange.Model.BusinessDocType business = DocService.Exchange.Model.BusinessDocType.New, string? reason = null,
+        string? receiverChanges = null, int ordinal = 0, string? replaces = null) => new()
     {
+        Replaces = replaces,
+        Business = business,
+        Description = reason,
+        ReceiverChanges = receiverChanges,
+        Ordinal = ordinal,
         Id = Guid.CreateVersion7(),
         OrganId = organId,
         DocumentId = documentId,

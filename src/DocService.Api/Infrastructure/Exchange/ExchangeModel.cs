@@ -18,6 +18,9 @@ public static class ExchangeModel
             message.Property(m => m.Delivery).HasConversion<string>().HasMaxLength(16);
             message.Property(m => m.EdXmlDocumentId).HasMaxLength(200);
             message.Property(m => m.ResponseForCode).HasMaxLength(100);
+            message.Property(m => m.Business).HasConversion<int>();
+            message.Property(m => m.ReceiverChanges).HasMaxLength(2000);
+            message.Property(m => m.Replaces).HasMaxLength(2000);
             message.Property(m => m.Description).HasMaxLength(2000);
             message.Property(m => m.LastError).HasMaxLength(2000);
             message.Property(m => m.AxisDocId).HasMaxLength(100);

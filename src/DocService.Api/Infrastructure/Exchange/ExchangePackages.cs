@@ -47,6 +47,19 @@ public sealed class ExchangePackages(DocServiceDb db, IObjectStore store, Revisi
         return copy;
     }
 
+    static Business BusinessOf(OutboxMessage message)
+    {
+        var changes = message.ReceiverChanges is { Length: > 0 } list
+            ? new BusinessDocumentInfo(false, true, new ValueList<Receiver>(list.Split(';').Select(c => c.Split(':'))
+                .Select(c => new Receiver(c[0], c[1] == "1" ? ReceiverType.Added : ReceiverType.Removed))))
+            : null;
+        var replaces = message.Replaces is { Length: > 0 } replaced && replaced.Split('|') is [var id, var organs]
+            ? new ValueList<ReplacementInfo>([new ReplacementInfo(id, new ValueList<string>(organs.Split(';', StringSplitOptions.RemoveEmptyEntries)))])
+            : null;
+        return new Business(message.EdXmlDocumentId, message.Business,
+            message.Business == BusinessDocType.New ? null : message.Description, DocumentInfo: changes, ReplacementInfoList: replaces);
+    }
+
     async Task<EdXmlMessage> BuildAsync(OutboxMessage message, CancellationToken ct)
     {
         var organ = await db.Organs.AsNoTracking().SingleOrDefaultAsync(o => o.Id == message.OrganId, ct);
@@ -82,7 +95,7 @@ public sealed class ExchangePackages(DocServiceDb db, IObjectStore store, Revisi
             ToPlaces: document.ToPlaces is { Length: > 0 } places ? [places] : null);
         var at = message.CreatedAt.ToOffset(Domain.VietnamTime.Offset);
         return new EdXmlPackage(header,
-            new TraceHeaderList([new TraceHeader(message.OrganId, at)], new Business(message.EdXmlDocumentId, BusinessDocType.New)),
+            new TraceHeaderList([new TraceHeader(message.OrganId, at)], BusinessOf(message)),
             [new EdXmlAttachment($"cid:{message.Id:N}", fileName, document.Subject.Length > 200 ? document.Subject[..200] : document.Subject,
                 $"{message.Id}.pdf", AttachmentContent.FromBytes(pdf))]);
     }

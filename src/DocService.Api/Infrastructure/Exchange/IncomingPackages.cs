@@ -74,6 +74,18 @@ public sealed class IncomingPackages(
                 case StatusPackage status:
                     await RecordStatusAsync(organ, status, inbox, now, ct);
                     break;
+                case EdXmlPackage { BusinessDocType: BusinessDocType.Replace } replacement:
+                    await ReceiveDocumentAsync(organ, replacement, inbox, now, ct);
+                    if (inbox.Outcome != "duplicate")
+                        await ReplaceAsync(organ, replacement, inbox, now, ct);
+                    break;
+                case EdXmlPackage { BusinessDocType: BusinessDocType.Revoke } revoke:
+                    await FreezeAsync(organ, revoke, DocumentFreeze.RevokeRequested, inbox, now, ct);
+                    break;
+                case EdXmlPackage { BusinessDocType: BusinessDocType.Update } update
+                    when update.Trace.Business?.DocumentInfo?.ReceiverList.Any(r => r.OrganId == organ && r.ReceiverType == ReceiverType.Removed) == true:
+                    await FreezeAsync(organ, update, DocumentFreeze.RecipientRemoved, inbox, now, ct);
+                    break;
                 case EdXmlPackage other:
                     inbox.Outcome = "ignored";
                     inbox.Detail = $"Business type {other.BusinessDocType} is not handled yet.";
@@ -169,7 +181,8 @@ public sealed class IncomingPackages(
     {
         inbox.EdXmlDocumentId = status.ResponseFor.DocumentId;
         var documentId = await db.Outbox
-            .Where(m => m.OrganId == organ && m.MessageType == AxisMessageType.Edoc && m.EdXmlDocumentId == status.ResponseFor.DocumentId)
+            .Where(m => m.OrganId == organ && m.MessageType == AxisMessageType.Edoc && m.EdXmlDocumentId == status.ResponseFor.DocumentId
+                && (m.Business == BusinessDocType.New || m.Business == BusinessDocType.Replace))
             .Select(m => m.DocumentId).FirstOrDefaultAsync(ct);
         if (documentId is null)
         {
@@ -179,7 +192,7 @@ public sealed class IncomingPackages(
         }
         inbox.DocumentId = documentId;
         inbox.Outcome = "status";
-        db.RecipientStatuses.Add(new RecipientStatus
+        var recorded = new RecipientStatus
         {
             Id = Guid.CreateVersion7(),
             OrganId = organ,
@@ -190,7 +203,98 @@ public sealed class IncomingPackages(
             Timestamp = status.Timestamp.ToUniversalTime(), // PostgreSQL keeps instants in UTC only
             ReceivedAt = now,
             AxisDocId = inbox.AxisDocId,
-        });
+        };
+        db.RecipientStatuses.Add(recorded);
+        if (status.Code is StatusCode.RevokeAgreed or StatusCode.RevokeRefused)
+            await SettleRevokeAsync(organ, documentId.Value, recorded, ct);
+    }
+
+    /// <summary>
+    /// The sender asked for the document back (business type 1) or removed this organ from its recipients (type 2):
+    /// the incoming copy is frozen, its handling steps refused until the clerk answers the revoke request.
+    /// </summary>
+    async Task FreezeAsync(string organ, EdXmlPackage package, DocumentFreeze why, InboxMessage inbox, DateTimeOffset now, CancellationToken ct)
+    {
+        var senderDocumentId = package.Trace.Business?.DocumentId is { Length: > 0 } id ? id : package.Header.DocumentId;
+        inbox.EdXmlDocumentId = senderDocumentId;
+        var document = await db.Documents
+            .Where(d => d.OrganId == organ && d.Kind == DocumentKind.Incoming && d.SenderDocumentId == senderDocumentId
+                && d.SenderOrganId == package.Header.From.OrganId)
+            .FirstOrDefaultAsync(ct);
+        if (document is null || !DocumentLifecycle.CanFreeze(document.Status))
+        {
+            inbox.DocumentId = document?.Id;
+            inbox.Outcome = "ignored";
+            inbox.Detail = document is null
+                ? $"No document {senderDocumentId} was received from {package.Header.From.OrganId}."
+                : $"The document is {document.Status}: nothing to freeze.";
+            return;
+        }
+        var reason = package.Trace.Business?.BusinessDocReason;
+        document.Freeze(why, reason is null ? null : Truncate(reason), now);
+        inbox.DocumentId = document.Id;
+        inbox.Outcome = why == DocumentFreeze.RevokeRequested ? "revoke" : "removed";
+        await audit.AppendAsync(new AuditRecord(SystemActor, organ, why == DocumentFreeze.RevokeRequested ? "document.revoke_requested" : "document.recipient_removed",
+            document.Id.ToString(), new { DocumentId = document.Id, AxisDocId = inbox.AxisDocId, SenderDocumentId = senderDocumentId, Reason = reason }), ct);
+    }
+
+    /// <summary>
+    /// A replacement (business type 3) was received as a new document: it is linked to each earlier document of the
+    /// same sender it names, and those are frozen.
+    /// </summary>
+    async Task ReplaceAsync(string organ, EdXmlPackage package, InboxMessage inbox, DateTimeOffset now, CancellationToken ct)
+    {
+        var replacement = db.Documents.Local.Single(d => d.Id == inbox.DocumentId); // added by ReceiveDocumentAsync, not saved yet
+        foreach (var info in package.Trace.Business?.ReplacementInfoList ?? [])
+        {
+            var replaced = await db.Documents
+                .Where(d => d.OrganId == organ && d.Kind == DocumentKind.Incoming && d.SenderDocumentId == info.DocumentId
+                    && d.SenderOrganId == package.Header.From.OrganId)
+                .FirstOrDefaultAsync(ct);
+            if (replaced is null)
+                continue;
+            replacement.LinkReplaced(replaced.Id, now);
+            if (DocumentLifecycle.CanFreeze(replaced.Status) && replaced.Frozen is null)
+                replaced.Freeze(DocumentFreeze.Replaced, $"Thay thế bởi / Replaced by {package.Header.DocumentId}", now);
+            await db.SaveChangesAsync(ct); // in the package's transaction: the audit chain reads the entry appended before
+            await audit.AppendAsync(new AuditRecord(SystemActor, organ, "document.replaced", replaced.Id.ToString(),
+                new { DocumentId = replaced.Id, ReplacedBy = replacement.Id, SenderDocumentId = info.DocumentId }), ct);
+        }
+    }
+
+    /// <summary>
+    /// A recipient answered our revoke request. When every organ asked has answered, the document is revoked if all
+    /// agreed (15), and stays dispatched if any refused (16).
+    /// </summary>
+    async Task SettleRevokeAsync(string organ, Guid documentId, RecipientStatus answer, CancellationToken ct)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.OrganId == organ, ct);
+        if (document is not { Status: DocumentStatus.RevokeRequested })
+            return;
+        var requests = await db.Outbox.AsNoTracking()
+            .Where(m => m.OrganId == organ && m.DocumentId == documentId && m.MessageType == AxisMessageType.Edoc && m.Business == BusinessDocType.Revoke)
+            .Select(m => new { m.RecipientOrganId, m.CreatedAt }).ToListAsync(ct);
+        if (requests.Count == 0)
+            return;
+        var since = requests.Max(r => r.CreatedAt);
+        var asked = requests.Where(r => r.CreatedAt == since).Select(r => r.RecipientOrganId).ToHashSet();
+        var answers = (await db.RecipientStatuses.AsNoTracking()
+                .Where(s => s.OrganId == organ && s.DocumentId == documentId
+                    && (s.Code == (int)StatusCode.RevokeAgreed || s.Code == (int)StatusCode.RevokeRefused))
+                .ToListAsync(ct))
+            .Where(s => s.ReceivedAt >= since)
+            .Append(answer)
+            .GroupBy(s => s.RecipientOrganId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ReceivedAt)!.Code);
+        if (!asked.All(answers.ContainsKey))
+            return;
+        var agreed = asked.All(r => answers[r] == (int)StatusCode.RevokeAgreed);
+        if (agreed)
+            document.Revoke(answer.ReceivedAt);
+        else
+            document.CancelRevoke(answer.ReceivedAt);
+        await audit.AppendAsync(new AuditRecord(SystemActor, organ, agreed ? "document.revoked" : "document.revoke_refused", document.Id.ToString(),
+            new { DocumentId = document.Id, Answers = answers }), ct);
     }
 
     static string Cut(string text, int length) => text.Length <= length ? text : text[..length];

@@ -48,6 +48,8 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             document.Property(d => d.Subject).HasMaxLength(2000);
             document.Property(d => d.CodeNotation).HasMaxLength(50);
             document.Property(d => d.RetentionClass).HasMaxLength(40);
+            document.Property(d => d.Frozen).HasConversion<string>().HasMaxLength(20);
+            document.Property(d => d.FrozenNote).HasMaxLength(2000);
             document.HasMany(d => d.Revisions).WithOne().HasForeignKey(r => r.DocumentId);
             document.Navigation(d => d.Revisions).HasField("_revisions").UsePropertyAccessMode(PropertyAccessMode.Field);
             document.Ignore(d => d.CurrentRevision);

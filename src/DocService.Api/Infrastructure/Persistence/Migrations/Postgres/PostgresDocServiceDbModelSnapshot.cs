@@ -58,6 +58,17 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("Frozen")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("FrozenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FrozenNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly?>("IssuedDate")
                         .HasColumnType("date");
 
@@ -77,6 +88,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("Recipients")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<Guid?>("ReplacesDocumentId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("RetentionClass")
                         .HasMaxLength(40)
@@ -701,6 +715,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Business")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -749,10 +766,18 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
 
+                    b.Property<string>("ReceiverChanges")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("RecipientOrganId")
                         .IsRequired()
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ResponseForCode")
                         .HasMaxLength(100)

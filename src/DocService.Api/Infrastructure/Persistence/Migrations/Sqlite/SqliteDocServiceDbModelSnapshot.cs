@@ -52,6 +52,17 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Frozen")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FrozenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FrozenNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("IssuedDate")
                         .HasColumnType("TEXT");
 
@@ -70,6 +81,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("Recipients")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacesDocumentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RetentionClass")
@@ -695,6 +709,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Business")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -743,9 +760,17 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReceiverChanges")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientOrganId")
                         .IsRequired()
                         .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Replaces")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseForCode")
