@@ -25,10 +25,10 @@ public sealed class IssuedDocuments(ApiFactory api, string? organ = null)
 
     public async Task ProvisionKeysAsync()
     {
-        (await Admin.PostAsync("/api/v1/admin/keys", KeyForm("official-rsa2048.p12", "User", "chutich"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await Admin.PostAsync("/api/v1/admin/keys", KeyForm("organisation.p12", "Organ", Organ), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await Admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", PngForm(DevImages.Signature()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Admin.PutAsync($"/api/v1/admin/images/Organ/{Organ}/Seal", PngForm(DevImages.Seal()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Admin.PostAsync("/api/v1/admin/keys", TestForms.Pkcs12("official-rsa2048.p12", "User", "chutich"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Admin.PostAsync("/api/v1/admin/keys", TestForms.Pkcs12("organisation.p12", "Organ", Organ), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", TestForms.Png(DevImages.Signature()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Admin.PutAsync($"/api/v1/admin/images/Organ/{Organ}/Seal", TestForms.Png(DevImages.Seal()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     public async Task<DocumentResponse> SignedAsync()
@@ -75,24 +75,4 @@ public sealed class IssuedDocuments(ApiFactory api, string? organ = null)
     public async Task<Features.Archive.CheckArchive.Report> CheckAsync(Guid id, HttpClient? client = null) =>
         await (await (client ?? Auditor).PostActionAsync($"/api/v1/documents/{id}/archive/check", null))
             .ShouldBeJsonAsync<Features.Archive.CheckArchive.Report>();
-
-    static MultipartFormDataContent KeyForm(string pkcs12, string ownerKind, string ownerId)
-    {
-        var file = new ByteArrayContent(File.ReadAllBytes(Path.Combine(DevPki.Directory, pkcs12)));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/x-pkcs12");
-        return new MultipartFormDataContent
-        {
-            { file, "file", pkcs12 },
-            { new StringContent(DevPki.Password), "password" },
-            { new StringContent(ownerKind), "ownerKind" },
-            { new StringContent(ownerId), "ownerId" },
-        };
-    }
-
-    static MultipartFormDataContent PngForm(byte[] png)
-    {
-        var file = new ByteArrayContent(png);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        return new MultipartFormDataContent { { file, "file", "image.png" } };
-    }
 }

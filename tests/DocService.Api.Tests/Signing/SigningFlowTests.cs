@@ -33,32 +33,12 @@ public abstract class SigningFlowTests(ApiFactory api) : IDisposable
 
     public void Dispose() => Directory.Delete(_files, recursive: true);
 
-    static MultipartFormDataContent KeyForm(string pkcs12, string password, string ownerKind, string ownerId)
-    {
-        var file = new ByteArrayContent(File.ReadAllBytes(Path.Combine(DevPki.Directory, pkcs12)));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/x-pkcs12");
-        return new MultipartFormDataContent
-        {
-            { file, "file", pkcs12 },
-            { new StringContent(password), "password" },
-            { new StringContent(ownerKind), "ownerKind" },
-            { new StringContent(ownerId), "ownerId" },
-        };
-    }
-
-    static MultipartFormDataContent PngForm(byte[] png)
-    {
-        var file = new ByteArrayContent(png);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        return new MultipartFormDataContent { { file, "file", "image.png" } };
-    }
-
     async Task ProvisionKeysAndImagesAsync()
     {
-        (await Admin.PostAsync("/api/v1/admin/keys", KeyForm("official-rsa2048.p12", DevPki.Password, "User", "chutich"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await Admin.PostAsync("/api/v1/admin/keys", KeyForm("organisation.p12", DevPki.Password, "Organ", _organ), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await Admin.PutAsync($"/api/v1/admin/images/User/chutich/Signature", PngForm(DevImages.Signature()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Admin.PutAsync($"/api/v1/admin/images/Organ/{_organ}/Seal", PngForm(DevImages.Seal()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Admin.PostAsync("/api/v1/admin/keys", TestForms.Pkcs12("official-rsa2048.p12", "User", "chutich"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Admin.PostAsync("/api/v1/admin/keys", TestForms.Pkcs12("organisation.p12", "Organ", _organ), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Admin.PutAsync($"/api/v1/admin/images/User/chutich/Signature", TestForms.Png(DevImages.Signature()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Admin.PutAsync($"/api/v1/admin/images/Organ/{_organ}/Seal", TestForms.Png(DevImages.Seal()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     async Task<DocumentResponse> ApprovedDraftAsync(byte[]? pdf = null)
@@ -195,7 +175,7 @@ public abstract class SigningFlowTests(ApiFactory api) : IDisposable
     [Fact]
     public async Task Pkcs12_with_a_wrong_password_is_refused_without_echoing_it()
     {
-        var response = await Admin.PostAsync("/api/v1/admin/keys", KeyForm("official-rsa2048.p12", "not-the-password", "User", "chutich"), Ct);
+        var response = await Admin.PostAsync("/api/v1/admin/keys", TestForms.Pkcs12("official-rsa2048.p12", "User", "chutich", "not-the-password"), Ct);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "key.invalid_pkcs12");
         problem.ToString().ShouldNotContain("not-the-password");
@@ -204,7 +184,7 @@ public abstract class SigningFlowTests(ApiFactory api) : IDisposable
     [Fact]
     public async Task Keys_and_images_are_for_admins_only()
     {
-        await (await Drafter.PostAsync("/api/v1/admin/keys", KeyForm("official-rsa2048.p12", DevPki.Password, "User", "chuyenvien"), Ct))
+        await (await Drafter.PostAsync("/api/v1/admin/keys", TestForms.Pkcs12("official-rsa2048.p12", "User", "chuyenvien"), Ct))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
         await (await Drafter.GetAsync("/api/v1/admin/keys", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
     }
@@ -212,11 +192,11 @@ public abstract class SigningFlowTests(ApiFactory api) : IDisposable
     [Fact]
     public async Task Images_must_be_transparent_pngs()
     {
-        await (await Admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", PngForm("GIF89a not a png"u8.ToArray()), Ct))
+        await (await Admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", TestForms.Png("GIF89a not a png"u8.ToArray()), Ct))
             .ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "image.not_png");
-        await (await Admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", PngForm(OpaqueRgb()), Ct))
+        await (await Admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", TestForms.Png(OpaqueRgb()), Ct))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "image.not_transparent");
-        (await Admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", PngForm(DevImages.Signature()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", TestForms.Png(DevImages.Signature()), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     // An RGB PNG (colour type 2) without tRNS: the same encoder with the header's colour type changed.

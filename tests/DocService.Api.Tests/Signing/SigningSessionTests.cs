@@ -314,15 +314,9 @@ public abstract class SigningSessionTests(ApiFactory api) : IDisposable
 
     internal static async Task ProvisionImagesAsync(HttpClient admin)
     {
-        static MultipartFormDataContent Png(byte[] png)
-        {
-            var file = new ByteArrayContent(png);
-            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            return new MultipartFormDataContent { { file, "file", "image.png" } };
-        }
         var organ = JwtOrgan(admin);
-        (await admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", Png(DevImages.Signature()))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await admin.PutAsync($"/api/v1/admin/images/Organ/{organ}/Seal", Png(DevImages.Seal()))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", TestForms.Png(DevImages.Signature()))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PutAsync($"/api/v1/admin/images/Organ/{organ}/Seal", TestForms.Png(DevImages.Seal()))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     internal static async Task<DocumentResponse> ApprovedDraftAsync(HttpClient drafter, HttpClient leader)

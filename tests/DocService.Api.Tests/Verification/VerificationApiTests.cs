@@ -35,12 +35,8 @@ public abstract class VerificationApiTests(ApiFactory api) : IDisposable
         return output.ToArray();
     }
 
-    static MultipartFormDataContent FileForm(byte[] bytes, string name = "signed.pdf", string type = "application/pdf")
-    {
-        var part = new ByteArrayContent(bytes);
-        part.Headers.ContentType = new MediaTypeHeaderValue(type);
-        return new MultipartFormDataContent { { part, "file", name } };
-    }
+    static MultipartFormDataContent FileForm(byte[] bytes, string name = "signed.pdf", string type = "application/pdf") =>
+        TestForms.File(bytes, name, type);
 
     async Task<VerificationResponse> VerifyAsync(byte[] pdf) =>
         await (await Auditor.PostAsync("/api/v1/verifications", FileForm(pdf), Ct)).ShouldBeJsonAsync<VerificationResponse>(HttpStatusCode.Created);
@@ -111,14 +107,7 @@ public abstract class VerificationApiTests(ApiFactory api) : IDisposable
     [Fact]
     public async Task Pdf_report_is_in_vietnamese_and_signed_by_the_organisation()
     {
-        var key = new MultipartFormDataContent
-        {
-            { new ByteArrayContent(File.ReadAllBytes(Path.Combine(DevPki.Directory, "organisation.p12"))), "file", "organisation.p12" },
-            { new StringContent(DevPki.Password), "password" },
-            { new StringContent("Organ"), "ownerKind" },
-            { new StringContent(_organ), "ownerId" },
-        };
-        (await Admin.PostAsync("/api/v1/admin/keys", key, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Admin.PostAsync("/api/v1/admin/keys", TestForms.Pkcs12("organisation.p12", "Organ", _organ), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
         var report = await VerifyAsync(await SignAsync(SamplePdfs.WithText("x"), "Leader"));
 
         var pdf = await (await Auditor.GetAsync($"/api/v1/verifications/{report.Id}/report.pdf", Ct)).Content.ReadAsByteArrayAsync(Ct);
