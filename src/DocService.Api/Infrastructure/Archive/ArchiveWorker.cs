@@ -1,5 +1,6 @@
 using DocService.Api.Domain;
 using DocService.Api.Infrastructure.Audit;
+using DocService.Api.Infrastructure.Messaging;
 using DocService.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,32 +22,8 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, IOptions<ArchiveO
     readonly Guid _id = Guid.NewGuid();
     readonly Random _random = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var worked = false;
-            try
-            {
-                worked = await RunOnceAsync(stoppingToken) > 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database itself failed (restarting, not migrated yet): try again at the next round.
-                log.LogWarning(e, "The archive worker could not read its jobs");
-            }
-            if (!worked)
-            {
-                try { await Task.Delay(settings.PollInterval, clock, stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(RunOnceAsync, options.Value.PollInterval, clock, log, "archive", stoppingToken);
 
     /// <summary>Claims the due jobs and processes each; answers how many it claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

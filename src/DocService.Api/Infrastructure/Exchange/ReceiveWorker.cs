@@ -1,3 +1,4 @@
+using DocService.Api.Infrastructure.Messaging;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Exchange.Transport;
 using Microsoft.EntityFrameworkCore;
