@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDocServiceDb))]
-    [Migration("20261126064844_AxisRevokeUpdateReplace")]
-    partial class AxisRevokeUpdateReplace
+    [Migration("20261204022800_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

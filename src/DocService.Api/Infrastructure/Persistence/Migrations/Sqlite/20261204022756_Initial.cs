@@ -1,0 +1,520 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", nullable: false),
+                    PayloadSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Counters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Counters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    TypeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CodeNotation = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CodeNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    IssuedDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SignerCompetence = table.Column<string>(type: "TEXT", nullable: true),
+                    SignerPosition = table.Column<string>(type: "TEXT", nullable: true),
+                    SignerFullName = table.Column<string>(type: "TEXT", nullable: true),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Recipients = table.Column<string>(type: "TEXT", nullable: false),
+                    ToPlaces = table.Column<string>(type: "TEXT", nullable: true),
+                    ArrivalNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    ArrivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SenderOrganId = table.Column<string>(type: "TEXT", nullable: true),
+                    SenderOrganName = table.Column<string>(type: "TEXT", nullable: true),
+                    SenderDocumentId = table.Column<string>(type: "TEXT", nullable: true),
+                    AssignedTo = table.Column<string>(type: "TEXT", nullable: true),
+                    Frozen = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FrozenNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FrozenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReplacesDocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", nullable: true),
+                    RetentionClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DraftJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExchangeInbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    AxisDocId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    MessageType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SenderOrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    EdXmlDocumentId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Deliveries = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExchangeInbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExchangeOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecipientOrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    MessageType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EdXmlDocumentId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Business = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceiverChanges = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Replaces = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResponseForCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ResponseForDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AxisDocId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Delivery = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    DeliveryUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExchangeOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResponseStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: true),
+                    ResponseLocation = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Officials",
+                columns: table => new
+                {
+                    UserName = table.Column<string>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", nullable: false),
+                    Position = table.Column<string>(type: "TEXT", nullable: false),
+                    Roles = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Officials", x => x.UserName);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organs",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<string>(type: "TEXT", nullable: true),
+                    Abbreviation = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OwnerImages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Png = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OwnerImages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecipientStatuses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientOrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Code = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AxisDocId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecipientStatuses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigningKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", nullable: false),
+                    SerialNumber = table.Column<string>(type: "TEXT", nullable: false),
+                    Thumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyAlgorithm = table.Column<string>(type: "TEXT", nullable: false),
+                    NotBefore = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotAfter = table.Column<long>(type: "INTEGER", nullable: false),
+                    SealedPkcs12 = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigningSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DocumentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RevisionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificatesDer = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SignatureAlgorithm = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DigestAlgorithm = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SigningTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuditPayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PreparedKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PreparedSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ByteRange1 = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByteRange2 = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByteRange3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentsOffset = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentsLength = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentDigest = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    DataToSign = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    RegisterNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegisterYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    IssuedDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrustAnchors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Thumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NotAfter = table.Column<long>(type: "INTEGER", nullable: false),
+                    Certificate = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrustAnchors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Verifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Indication = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ReportJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Verifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArchiveJobs",
+                columns: table => new
+                {
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ManifestKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ManifestSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchiveJobs", x => x.DocumentId);
+                    table.ForeignKey(
+                        name: "FK_ArchiveJobs_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Revisions",
+                columns: table => new
+                {
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Revisions", x => new { x.DocumentId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_Revisions_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArchiveJobs_Status_DueAt",
+                table: "ArchiveJobs",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OrganId_Sequence",
+                table: "AuditEntries",
+                columns: new[] { "OrganId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganId_Kind_IssuedDate",
+                table: "Documents",
+                columns: new[] { "OrganId", "Kind", "IssuedDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganId_Status",
+                table: "Documents",
+                columns: new[] { "OrganId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExchangeInbox_OrganId_AxisDocId",
+                table: "ExchangeInbox",
+                columns: new[] { "OrganId", "AxisDocId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExchangeOutbox_DocumentId",
+                table: "ExchangeOutbox",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExchangeOutbox_OrganId_EdXmlDocumentId_RecipientOrganId",
+                table: "ExchangeOutbox",
+                columns: new[] { "OrganId", "EdXmlDocumentId", "RecipientOrganId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExchangeOutbox_State_DueAt",
+                table: "ExchangeOutbox",
+                columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_OrganId_UserName_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "OrganId", "UserName", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Officials_OrganId",
+                table: "Officials",
+                column: "OrganId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OwnerImages_OrganId_OwnerKind_OwnerId_Kind",
+                table: "OwnerImages",
+                columns: new[] { "OrganId", "OwnerKind", "OwnerId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecipientStatuses_DocumentId_RecipientOrganId",
+                table: "RecipientStatuses",
+                columns: new[] { "DocumentId", "RecipientOrganId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningKeys_OrganId_OwnerKind_OwnerId",
+                table: "SigningKeys",
+                columns: new[] { "OrganId", "OwnerKind", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_OrganId_Step_RegisterYear_ExpiresAt",
+                table: "SigningSessions",
+                columns: new[] { "OrganId", "Step", "RegisterYear", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrustAnchors_Thumbprint",
+                table: "TrustAnchors",
+                column: "Thumbprint",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verifications_OrganId_CreatedAt",
+                table: "Verifications",
+                columns: new[] { "OrganId", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ArchiveJobs");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Counters");
+
+            migrationBuilder.DropTable(
+                name: "ExchangeInbox");
+
+            migrationBuilder.DropTable(
+                name: "ExchangeOutbox");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "Officials");
+
+            migrationBuilder.DropTable(
+                name: "Organs");
+
+            migrationBuilder.DropTable(
+                name: "OwnerImages");
+
+            migrationBuilder.DropTable(
+                name: "RecipientStatuses");
+
+            migrationBuilder.DropTable(
+                name: "Revisions");
+
+            migrationBuilder.DropTable(
+                name: "SigningKeys");
+
+            migrationBuilder.DropTable(
+                name: "SigningSessions");
+
+            migrationBuilder.DropTable(
+                name: "TrustAnchors");
+
+            migrationBuilder.DropTable(
+                name: "Verifications");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
+        }
+    }
+}
