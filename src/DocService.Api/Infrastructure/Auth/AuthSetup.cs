@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace DocService.Api.Infrastructure.Auth;
 
@@ -13,7 +14,9 @@ public static class AuthSetup
 {
     public static IServiceCollection AddDocServiceAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        var auth = configuration.GetSection("Auth");
+        var auth = configuration.GetSection(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().Bind(auth).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
