@@ -66,6 +66,8 @@ public static class Endpoints
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);
         UploadOwnerImage.Map(admin);
+        Jobs.ListJobs.Map(admin);
+        Jobs.RetryJob.Map(admin);
 
         Statistics.GetStatistics.Map(api);
 

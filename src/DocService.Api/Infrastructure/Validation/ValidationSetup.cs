@@ -10,8 +10,11 @@ namespace DocService.Api.Infrastructure.Validation;
 /// only — the development root from certs-dev. Revocation is fetched online unless configured off;
 /// unavailable revocation makes a signature INDETERMINATE, never passed.
 /// </summary>
-public sealed class ValidationSetup(DocServiceDb db, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock)
+public sealed class ValidationSetup(DocServiceDb db, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock, IHttpClientFactory http)
 {
+    /// <summary>The HttpClient OCSP and CRL fetches go through (its failures are counted as the <c>revocation</c> dependency).</summary>
+    public const string RevocationHttpClient = "revocation";
+
     public async Task<PdfSignatureValidator> ValidatorAsync(CancellationToken ct)
     {
         var anchors = (await db.TrustAnchors.AsNoTracking().Select(a => a.Certificate).ToListAsync(ct))
@@ -29,6 +32,7 @@ public sealed class ValidationSetup(DocServiceDb db, IHostEnvironment environmen
                 FetchOnline = configuration.GetValue("Validation:FetchRevocation", true),
                 Timeout = configuration.GetValue("Validation:RevocationTimeout", TimeSpan.FromSeconds(5)),
                 UrlOverrides = UrlOverrides(configuration),
+                HttpClient = http.CreateClient(RevocationHttpClient),
             },
         });
     }
