@@ -27,19 +27,32 @@ public sealed class OcspResponderTests
         using var files = new TempDirectory();
         var request = Path.Combine(files.Path, "request.der");
         var response = Path.Combine(files.Path, "response.der");
-        (await ExternalTool.RunAsync("openssl", "ocsp", "-issuer", DevPki.CertificatePath("issuing-ca"), "-cert", DevPki.CertificatePath(certificate),
-            "-reqout", request)).ExitCode.ShouldBe(0);
+        var asked = await ExternalTool.RunAsync("openssl", "ocsp", "-issuer", DevPki.CertificatePath("issuing-ca"), "-cert", DevPki.CertificatePath(certificate),
+            "-reqout", request, "-req_text");
+        asked.ExitCode.ShouldBe(0, asked.ToString());
 
         await File.WriteAllBytesAsync(response, await Responder().RespondAsync(await File.ReadAllBytesAsync(request, Ct), Ct), Ct);
 
-        var check = await ExternalTool.RunAsync("openssl", "ocsp", "-reqin", request, "-respin", response,
+        // -no_nonce: openssl would compare with a request of its own; the nonce is compared below instead.
+        var check = await ExternalTool.RunAsync("openssl", "ocsp", "-respin", response, "-resp_text", "-no_nonce",
             "-issuer", DevPki.CertificatePath("issuing-ca"), "-cert", DevPki.CertificatePath(certificate),
             "-CAfile", DevPki.RootCertificatePath, "-verify_other", DevPki.CertificatePath("issuing-ca"));
         check.ExitCode.ShouldBe(0, check.ToString());
         check.Error.ShouldContain("Response verify OK", customMessage: check.ToString());
         check.Output.ShouldContain($"{DevPki.CertificatePath(certificate)}: {status}", customMessage: check.ToString());
+        var keyHash = Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(DevPki.Certificate("ocsp").PublicKey.EncodedKeyValue.RawData));
+        check.Output.ShouldContain($"Responder Id: {keyHash}", customMessage: check.ToString()); // byKey (§4.2.2.3)
+        Nonce(check.Output).ShouldBe(Nonce(asked.Output));
         if (status == "revoked")
             check.Output.ShouldContain("Reason: keyCompromise", customMessage: check.ToString());
+    }
+
+    static string Nonce(string text)
+    {
+        var lines = text.Split('\n');
+        var at = Array.FindIndex(lines, l => l.Contains("OCSP Nonce:", StringComparison.Ordinal));
+        at.ShouldBeGreaterThanOrEqualTo(0, text);
+        return lines[at + 1].Trim();
     }
 
     [Fact]
@@ -67,6 +80,6 @@ public sealed class OcspResponderTests
         await File.WriteAllBytesAsync(response, await Responder().RespondAsync("not an OCSP request"u8.ToArray(), Ct), Ct);
 
         var check = await ExternalTool.RunAsync("openssl", "ocsp", "-respin", response, "-resp_text", "-noverify");
-        check.Output.ShouldContain("OCSP Response Status: malformedrequest (0x1)", customMessage: check.ToString());
+        check.Output.ShouldContain("Responder Error: malformedrequest (1)", customMessage: check.ToString());
     }
 }
