@@ -64,6 +64,21 @@ public static class Endpoints
         DownloadVerificationReport.Map(verifications);
 
         var admin = api.MapGroup("/admin").WithTags("Administration");
+        var organs = admin.MapGroup("/organs").WithTags("Organs and officials");
+        Administration.CreateOrgan.Map(organs);
+        Administration.ListOrgans.Map(organs);
+        Administration.ChangeOrgan.Map(organs);
+        Administration.DeactivateOrgan.Map(organs);
+        var units = admin.MapGroup("/units").WithTags("Organs and officials");
+        Administration.CreateUnit.Map(units);
+        Administration.ListUnits.Map(units);
+        Administration.ChangeUnit.Map(units);
+        Administration.DeactivateUnit.Map(units);
+        var users = admin.MapGroup("/users").WithTags("Organs and officials");
+        Administration.CreateOfficial.Map(users);
+        Administration.ListOfficials.Map(users);
+        Administration.ChangeOfficial.Map(users);
+        Administration.DeactivateOfficial.Map(users);
         ManageTrustAnchors.Map(admin);
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);
