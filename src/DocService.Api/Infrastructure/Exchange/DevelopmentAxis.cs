@@ -54,5 +54,5 @@ public static class DevelopmentAxis
     static List<string> OrganIds(IConfiguration configuration) =>
         configuration.GetSection($"{ExchangeOptions.Section}:{nameof(ExchangeOptions.OrganIds)}").Get<List<string>>() is { Count: > 0 } configured
             ? configured
-            : DemoData.Organs.Select(o => o.Id).ToList();
+            : DemoData.OrganIds.ToList();
 }
