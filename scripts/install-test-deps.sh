@@ -3,7 +3,8 @@
 # Ceph's RADOS Gateway (mon + OSD + radosgw) as the real S3 server with Object Lock.
 set -euo pipefail
 
-packages=(postgresql poppler-utils qpdf openssl libnss3-tools ceph-mon ceph-osd radosgw curl softhsm2 opensc)
+packages=(postgresql poppler-utils qpdf openssl libnss3-tools ceph-mon ceph-osd radosgw curl softhsm2 opensc
+  default-jdk-headless libitext5-java libbcprov-java libbcpkix-java)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

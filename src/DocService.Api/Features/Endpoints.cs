@@ -60,6 +60,8 @@ public static class Endpoints
         GetVerification.Map(verifications);
         DownloadSignedVersion.Map(verifications);
         DownloadVerificationReport.Map(verifications);
+        GetSimpleReport.Map(verifications);
+        DownloadEtsiReport.Map(verifications);
 
         var admin = api.MapGroup("/admin").WithTags("Administration");
         ManageTrustAnchors.Map(admin);
