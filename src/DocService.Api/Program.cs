@@ -3,6 +3,7 @@ using DocService.Api.Infrastructure;
 using DocService.Api.Infrastructure.Health;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.OpenApi;
+using DocService.Api.Infrastructure.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDocService();
@@ -16,7 +17,7 @@ app.UseAuthorization();
 app.UseIdempotentRequestBuffering();
 app.MapDocServiceHealth();
 app.MapDocServiceApi();
-app.Run();
+return await app.RunCheckedAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

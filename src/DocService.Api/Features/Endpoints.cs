@@ -48,6 +48,8 @@ public static class Endpoints
         if (Infrastructure.Timestamps.TimestampSetup.DevelopmentAuthorityEnabled(app.Configuration, app.Environment)
             && app.Services.GetService<DocService.Signing.Timestamps.TimestampAuthority>() is not null)
             DevelopmentTimestamps.Map(api);
+        if (app.Services.GetService<Infrastructure.Validation.DevelopmentCa>() is not null)
+            DevelopmentRevocation.Map(api);
 
         var registers = api.MapGroup("/registers").WithTags("Registers");
         ViewOutgoingRegister.Map(registers);
@@ -64,12 +66,28 @@ public static class Endpoints
         DownloadEtsiReport.Map(verifications);
 
         var admin = api.MapGroup("/admin").WithTags("Administration");
+        var organs = admin.MapGroup("/organs").WithTags("Organs and officials");
+        Administration.CreateOrgan.Map(organs);
+        Administration.ListOrgans.Map(organs);
+        Administration.ChangeOrgan.Map(organs);
+        Administration.DeactivateOrgan.Map(organs);
+        var units = admin.MapGroup("/units").WithTags("Organs and officials");
+        Administration.CreateUnit.Map(units);
+        Administration.ListUnits.Map(units);
+        Administration.ChangeUnit.Map(units);
+        Administration.DeactivateUnit.Map(units);
+        var users = admin.MapGroup("/users").WithTags("Organs and officials");
+        Administration.CreateOfficial.Map(users);
+        Administration.ListOfficials.Map(users);
+        Administration.ChangeOfficial.Map(users);
+        Administration.DeactivateOfficial.Map(users);
         ManageTrustAnchors.Map(admin);
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);
         UploadOwnerImage.Map(admin);
 
         Statistics.GetStatistics.Map(api);
+        Infrastructure.Exchange.DevelopmentAxis.Map(app);
 
         var audit = api.MapGroup("/audit").WithTags("Audit");
         ListAuditEntries.Map(audit);

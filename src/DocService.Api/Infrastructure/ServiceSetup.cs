@@ -31,10 +31,15 @@ public static class ServiceSetup
     /// <summary>JSON bodies of non-upload requests are small; uploads raise their own limit.</summary>
     const long DefaultRequestBodyLimit = 1024 * 1024;
 
+    public const string SecretsDirectoryKey = "SecretsDirectory";
+
     public static WebApplicationBuilder AddDocService(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // Docker and Kubernetes secrets: each file in the directory is the setting its name says (Keys__ProtectionKey).
+        if (configuration[SecretsDirectoryKey] is { Length: > 0 } secrets)
+            configuration.AddKeyPerFile(secrets, optional: false);
         var dataDirectory = DataDirectory(builder);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultRequestBodyLimit);
@@ -58,17 +63,20 @@ public static class ServiceSetup
         services.AddDocServiceObjectStore(configuration, dataDirectory);
         services.AddDocServiceArchive(configuration);
         services.AddDocServiceExchange(configuration);
+        services.AddDevelopmentAxis(configuration, builder.Environment);
         services.AddScoped<RevisionStore>();
         services.AddScoped<SequenceAllocator>();
         services.AddScoped<Registers.Registers>();
         services.AddScoped<AuditChain>();
         services.AddScoped<IdempotencyFilter>();
-        services.AddSingleton<KeyVault>();
+        services.AddDocServiceKeys(configuration);
         services.AddSingleton(sp => new CmsSignatureBuilder(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PadesSigner>();
         services.AddScoped<DocumentSigning>();
         services.AddDocServiceTimestamps(configuration, builder.Environment);
         services.AddScoped<RemoteSigning>();
+        services.AddSingleton<OwnAddress>();
+        services.AddDevelopmentCa(configuration, builder.Environment);
         services.AddScoped<ValidationSetup>();
         services.AddScoped<Verifier>();
         services.AddSingleton(sp => new DraftRenderer(sp.GetRequiredService<TimeProvider>()));

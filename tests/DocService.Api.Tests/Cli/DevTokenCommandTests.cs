@@ -45,4 +45,17 @@ public sealed class DevTokenCommandTests(SqliteApi api) : IClassFixture<SqliteAp
         (await RunAsync("dev-token", "--user", "u", "--organ", "000.00.00.H41", "--roles", "superuser", "--signing-key", ApiFactory.SigningKey)).ExitCode.ShouldBe(2);
         (await RunAsync("dev-token", "--user", "u", "--organ", "H41", "--roles", "drafter", "--signing-key", ApiFactory.SigningKey)).ExitCode.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task A_platform_admin_token_names_no_organ_and_registers_organs_but_reads_no_documents()
+    {
+        var (exitCode, token) = await RunAsync("dev-token", "--user", "root", "--platform-admin", "--signing-key", ApiFactory.SigningKey);
+
+        exitCode.ShouldBe(0);
+        var client = api.ClientWithToken(token);
+        (await client.PostJsonAsync("/api/v1/admin/organs", new DocService.Api.Features.Administration.CreateOrgan.Request(TestOrgans.New(), "Sở Tài chính", "STC")))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.GetAsync("/api/v1/documents", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await RunAsync("dev-token", "--user", "root", "--platform-admin", "--organ", "000.00.00.H41", "--signing-key", ApiFactory.SigningKey)).ExitCode.ShouldBe(2);
+    }
 }

@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace DocService.Api.Infrastructure.Auth;
 
@@ -11,7 +14,9 @@ public static class AuthSetup
 {
     public static IServiceCollection AddDocServiceAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        var auth = configuration.GetSection("Auth");
+        var auth = configuration.GetSection(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().Bind(auth).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
@@ -45,17 +50,28 @@ public static class AuthSetup
             .AddPolicy(Policies.FieldPreparer, RolePolicy(Roles.Drafter, Roles.Clerk))
             .AddPolicy(Policies.Auditor, RolePolicy(Roles.Auditor))
             .AddPolicy(Policies.ArchiveChecker, RolePolicy(Roles.Auditor, Roles.Clerk))
-            .AddPolicy(Policies.Admin, RolePolicy(Roles.Admin));
+            .AddPolicy(Policies.Admin, RolePolicy(Roles.Admin))
+            .AddPolicy(Policies.PlatformAdmin, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.PlatformAdmin).Build())
+            .AddPolicy(Policies.OrganAdmin, new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.IsInRole(Roles.PlatformAdmin) || (IsActiveMember(c.User) && c.User.IsInRole(Roles.Admin))).Build())
+            .AddPolicy(Policies.MemberOrPlatformAdmin, new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.IsInRole(Roles.PlatformAdmin) || IsActiveMember(c.User)).Build());
 
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<OfficialDirectory>();
+        services.AddScoped<IClaimsTransformation>(sp => sp.GetRequiredService<OfficialDirectory>());
         return services;
     }
 
-    // A caller must belong to an organ: that claim scopes every query.
+    // A caller must belong to an organ, which scopes every query, and neither may have been deactivated.
     static AuthorizationPolicy MemberPolicy() =>
-        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(DocServiceClaims.Organ).Build();
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => IsActiveMember(c.User)).Build();
 
     static AuthorizationPolicy RolePolicy(params string[] roles) =>
-        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(DocServiceClaims.Organ).RequireRole(roles).Build();
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => IsActiveMember(c.User)).RequireRole(roles).Build();
+
+    static bool IsActiveMember(ClaimsPrincipal user) =>
+        user.HasClaim(c => c.Type == DocServiceClaims.Organ) && !user.HasClaim(c => c.Type == DocServiceClaims.Deactivated);
 }

@@ -6,8 +6,12 @@ public static class Roles
     public const string Signer = "signer";   // lãnh đạo, người có thẩm quyền ký
     public const string Clerk = "clerk";     // văn thư
     public const string Auditor = "auditor";
-    public const string Admin = "admin";
+    public const string Admin = "admin";     // an organ's administrator: its units, officials, keys, trust anchors
 
+    /// <summary>The platform's administrator: creates organs; belongs to no organ, so the token carries no organ claim.</summary>
+    public const string PlatformAdmin = "platform-admin";
+
+    /// <summary>The roles an official of an organ can hold.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string> { Drafter, Signer, Clerk, Auditor, Admin };
 }
 
@@ -18,6 +22,9 @@ public static class DocServiceClaims
     public const string Name = "name";
     public const string Organ = "organ";
     public const string Role = "role";
+
+    /// <summary>Added (never issued) when the organ or official the token names was deactivated here.</summary>
+    public const string Deactivated = "docservice:deactivated";
 }
 
 /// <summary>Named authorisation policies: one per kind of work, so endpoints say what they need.</summary>
@@ -34,4 +41,9 @@ public static class Policies
     /// <summary>Re-hashing an archive package: the auditor, or the clerk who keeps the archive.</summary>
     public const string ArchiveChecker = "checking-archives";
     public const string Admin = "administering";
+    public const string PlatformAdmin = "administering-the-platform";
+    /// <summary>An organ's admin within their organ, or the platform admin for any organ.</summary>
+    public const string OrganAdmin = "administering-organs";
+    /// <summary>Reading the organ's directory (units, officials): any member of it, or the platform admin.</summary>
+    public const string MemberOrPlatformAdmin = "reading-the-directory";
 }

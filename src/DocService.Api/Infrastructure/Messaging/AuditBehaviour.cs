@@ -14,7 +14,7 @@ public sealed class AuditBehaviour<TMessage, TResponse>(AuditChain chain, Curren
         if (message is IAuditedCommand audited)
         {
             await chain.AppendAsync(
-                new AuditRecord(user.UserName, user.Organ.Value, audited.AuditAction, audited.AuditTarget, audited.AuditPayload), ct);
+                new AuditRecord(user.UserName, audited.AuditOrganId ?? user.Organ.Value, audited.AuditAction, audited.AuditTarget, audited.AuditPayload), ct);
         }
         return response;
     }

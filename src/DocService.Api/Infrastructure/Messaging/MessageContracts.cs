@@ -17,4 +17,7 @@ public interface IAuditedCommand
 
     /// <summary>What the entry's payload hash covers: the command's meaningful inputs, never secrets or bytes.</summary>
     object AuditPayload { get; }
+
+    /// <summary>Whose log the entry joins when not the caller's organ: a platform admin belongs to none, so creating an organ is recorded in that organ's.</summary>
+    string? AuditOrganId => null;
 }

@@ -14,16 +14,25 @@ public sealed class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<DocServiceDb>();
         await db.Database.MigrateAsync(ct);
 
-        if (configuration.GetValue("Seed:DemoData", false) && !await db.Organs.AnyAsync(ct))
+        var seed = configuration.GetValue("Seed:DemoData", false);
+        if (seed && !environment.IsDevelopment())
         {
-            db.Organs.AddRange(DemoData.Organs);
-            db.Officials.AddRange(DemoData.Officials);
+            // Demo officials with well-known names and dev keys have no place beside real ones.
+            log.LogWarning("Seed:DemoData is ignored outside Development (environment {Environment})", environment.EnvironmentName);
+            seed = false;
+        }
+        if (seed && !await db.Organs.AnyAsync(ct))
+        {
+            var now = clock.GetUtcNow();
+            db.Organs.AddRange(DemoData.Organs(now));
+            db.Units.AddRange(DemoData.Units(now));
+            db.Officials.AddRange(DemoData.Officials(now));
             if (DemoSigningMaterial.FindCertsDev(environment.ContentRootPath) is { } certsDev)
                 DemoSigningMaterial.Seed(db, vault, certsDev, clock.GetUtcNow());
             else
                 log.LogWarning("certs-dev was not found above {ContentRoot}: no demo signing keys were seeded", environment.ContentRootPath);
             await db.SaveChangesAsync(ct);
-            log.LogInformation("Seeded the demo organs {Organs}", string.Join(", ", DemoData.Organs.Select(o => o.Id)));
+            log.LogInformation("Seeded the demo organs {Organs}", string.Join(", ", DemoData.OrganIds));
         }
     }
 

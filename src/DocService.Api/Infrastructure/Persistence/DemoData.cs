@@ -4,33 +4,48 @@ using DocService.Api.Infrastructure.Auth;
 namespace DocService.Api.Infrastructure.Persistence;
 
 /// <summary>
-/// Development seed: a provincial People's Committee and one of its departments, each with a
-/// drafter, a signer, a clerk and an auditor. Organ codes follow Decision 20/2020/QĐ-TTg.
+/// Development seed: a provincial People's Committee and one of its departments, each with an office unit and a
+/// drafter, a signer, a clerk and an auditor in it. Organ codes follow Decision 20/2020/QĐ-TTg.
 /// </summary>
 public static class DemoData
 {
-    public static readonly Organ Province = new()
-    {
-        Id = "000.00.00.H41", Name = "Ủy ban nhân dân tỉnh Nghệ An", Abbreviation = "UBND",
-    };
+    public const string ProvinceId = "000.00.00.H41";
+    public const string DepartmentId = "000.00.12.H41";
 
-    public static readonly Organ Department = new()
-    {
-        Id = "000.00.12.H41", Name = "Sở Tư pháp tỉnh Nghệ An", ParentId = Province.Id, Abbreviation = "STP",
-    };
+    public static IEnumerable<string> OrganIds => [ProvinceId, DepartmentId];
 
-    public static IEnumerable<Organ> Organs => [Province, Department];
+    static readonly Guid ProvinceOffice = Guid.Parse("0190a000-0000-7000-8000-000000000001");
+    static readonly Guid DepartmentOffice = Guid.Parse("0190a000-0000-7000-8000-000000000002");
 
-    public static IEnumerable<Official> Officials =>
+    public static IEnumerable<Organ> Organs(DateTimeOffset at) =>
     [
-        new() { UserName = "ubnd.chuyenvien", FullName = "Trần Thị Bình", OrganId = Province.Id, Position = "Chuyên viên", Roles = [Roles.Drafter] },
-        new() { UserName = "ubnd.chutich", FullName = "Nguyễn Văn An", OrganId = Province.Id, Position = "Chủ tịch", Roles = [Roles.Signer] },
-        new() { UserName = "ubnd.vanthu", FullName = "Lê Thị Cúc", OrganId = Province.Id, Position = "Văn thư", Roles = [Roles.Clerk] },
-        new() { UserName = "ubnd.kiemtra", FullName = "Phạm Văn Dũng", OrganId = Province.Id, Position = "Thanh tra viên", Roles = [Roles.Auditor] },
-        new() { UserName = "stp.chuyenvien", FullName = "Hoàng Thị Én", OrganId = Department.Id, Position = "Chuyên viên", Roles = [Roles.Drafter] },
-        new() { UserName = "stp.giamdoc", FullName = "Võ Văn Phúc", OrganId = Department.Id, Position = "Giám đốc", Roles = [Roles.Signer] },
-        new() { UserName = "stp.vanthu", FullName = "Đặng Thị Giang", OrganId = Department.Id, Position = "Văn thư", Roles = [Roles.Clerk] },
-        new() { UserName = "stp.kiemtra", FullName = "Bùi Văn Hùng", OrganId = Department.Id, Position = "Thanh tra viên", Roles = [Roles.Auditor] },
-        new() { UserName = "admin", FullName = "Quản trị hệ thống", OrganId = Province.Id, Position = "Quản trị", Roles = [Roles.Admin] },
+        new() { Id = ProvinceId, Name = "Ủy ban nhân dân tỉnh Nghệ An", Abbreviation = "UBND", Level = OrganLevel.Province,
+            Address = "Số 03 đường Trường Thi, thành phố Vinh, tỉnh Nghệ An", AxisEnabled = true, CreatedAt = at, UpdatedAt = at },
+        new() { Id = DepartmentId, Name = "Sở Tư pháp tỉnh Nghệ An", ParentId = ProvinceId, Abbreviation = "STP", Level = OrganLevel.Province,
+            Address = "Số 01 đường Phan Đăng Lưu, thành phố Vinh, tỉnh Nghệ An", AxisEnabled = true, CreatedAt = at, UpdatedAt = at },
     ];
+
+    public static IEnumerable<OrganUnit> Units(DateTimeOffset at) =>
+    [
+        new() { Id = ProvinceOffice, OrganId = ProvinceId, Code = "VP", Name = "Văn phòng Ủy ban nhân dân tỉnh", CreatedAt = at, UpdatedAt = at },
+        new() { Id = DepartmentOffice, OrganId = DepartmentId, Code = "VP", Name = "Văn phòng Sở", CreatedAt = at, UpdatedAt = at },
+    ];
+
+    public static IEnumerable<Official> Officials(DateTimeOffset at) =>
+    [
+        Demo(ProvinceId, ProvinceOffice, "ubnd.chuyenvien", "Trần Thị Bình", "Chuyên viên", Roles.Drafter, at),
+        Demo(ProvinceId, ProvinceOffice, "ubnd.chutich", "Nguyễn Văn An", "Chủ tịch", Roles.Signer, at),
+        Demo(ProvinceId, ProvinceOffice, "ubnd.vanthu", "Lê Thị Cúc", "Văn thư", Roles.Clerk, at),
+        Demo(ProvinceId, ProvinceOffice, "ubnd.kiemtra", "Phạm Văn Dũng", "Thanh tra viên", Roles.Auditor, at),
+        Demo(DepartmentId, DepartmentOffice, "stp.chuyenvien", "Hoàng Thị Én", "Chuyên viên", Roles.Drafter, at),
+        Demo(DepartmentId, DepartmentOffice, "stp.giamdoc", "Võ Văn Phúc", "Giám đốc", Roles.Signer, at),
+        Demo(DepartmentId, DepartmentOffice, "stp.vanthu", "Đặng Thị Giang", "Văn thư", Roles.Clerk, at),
+        Demo(DepartmentId, DepartmentOffice, "stp.kiemtra", "Bùi Văn Hùng", "Thanh tra viên", Roles.Auditor, at),
+        Demo(ProvinceId, ProvinceOffice, "admin", "Quản trị hệ thống", "Quản trị", Roles.Admin, at),
+    ];
+
+    static Official Demo(string organ, Guid unit, string user, string name, string position, string role, DateTimeOffset at) => new()
+    {
+        OrganId = organ, UnitId = unit, UserName = user, FullName = name, Position = position, Roles = [role], CreatedAt = at, UpdatedAt = at,
+    };
 }

@@ -16,9 +16,9 @@ public static class DemoSigningMaterial
 
     static readonly (KeyOwnerKind Kind, string OrganId, string OwnerId, string Pkcs12)[] Keys =
     [
-        (KeyOwnerKind.User, DemoData.Province.Id, "ubnd.chutich", "official-rsa2048.p12"),
-        (KeyOwnerKind.User, DemoData.Department.Id, "stp.giamdoc", "official-rsa3072.p12"),
-        (KeyOwnerKind.Organ, DemoData.Province.Id, DemoData.Province.Id, "organisation.p12"),
+        (KeyOwnerKind.User, DemoData.ProvinceId, "ubnd.chutich", "official-rsa2048.p12"),
+        (KeyOwnerKind.User, DemoData.DepartmentId, "stp.giamdoc", "official-rsa3072.p12"),
+        (KeyOwnerKind.Organ, DemoData.ProvinceId, DemoData.ProvinceId, "organisation.p12"),
     ];
 
     public static void Seed(DocServiceDb db, KeyVault vault, string certsDev, DateTimeOffset at)
@@ -28,8 +28,8 @@ public static class DemoSigningMaterial
 
         foreach (var (kind, organ, owner, _) in Keys.Where(k => k.Kind == KeyOwnerKind.User))
             db.OwnerImages.Add(Image(organ, kind, owner, OwnerImageKind.Signature, DevImages.Signature(), at));
-        foreach (var organ in DemoData.Organs)
-            db.OwnerImages.Add(Image(organ.Id, KeyOwnerKind.Organ, organ.Id, OwnerImageKind.Seal, DevImages.Seal(), at));
+        foreach (var organ in DemoData.OrganIds)
+            db.OwnerImages.Add(Image(organ, KeyOwnerKind.Organ, organ, OwnerImageKind.Seal, DevImages.Seal(), at));
     }
 
     /// <summary>certs-dev of the repository the service runs from: found upwards from the content root.</summary>

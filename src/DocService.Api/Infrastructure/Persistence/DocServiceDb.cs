@@ -21,6 +21,7 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
     public DbSet<DocumentRevision> Revisions => Set<DocumentRevision>();
     public DbSet<Organ> Organs => Set<Organ>();
     public DbSet<Official> Officials => Set<Official>();
+    public DbSet<OrganUnit> Units => Set<OrganUnit>();
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -69,12 +70,34 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
         {
             organ.HasKey(o => o.Id);
             organ.Property(o => o.Id).HasMaxLength(13);
+            organ.Property(o => o.ParentId).HasMaxLength(13);
+            organ.Property(o => o.Name).HasMaxLength(300);
+            organ.Property(o => o.Abbreviation).HasMaxLength(30);
+            organ.Property(o => o.Level).HasConversion<string>().HasMaxLength(16);
+            organ.Property(o => o.Address).HasMaxLength(500);
+            organ.HasIndex(o => o.ParentId);
+        });
+
+        model.Entity<OrganUnit>(unit =>
+        {
+            unit.ToTable("Units");
+            unit.HasKey(u => u.Id);
+            unit.Property(u => u.OrganId).HasMaxLength(13);
+            unit.Property(u => u.Code).HasMaxLength(30);
+            unit.Property(u => u.Name).HasMaxLength(300);
+            unit.HasIndex(u => new { u.OrganId, u.Code }).IsUnique();
         });
 
         model.Entity<Official>(official =>
         {
-            official.HasKey(o => o.UserName);
-            official.HasIndex(o => o.OrganId);
+            // The OIDC subject is unique per provider, but one person may serve two organs: each keeps its own record.
+            official.HasKey(o => new { o.OrganId, o.UserName });
+            official.Property(o => o.OrganId).HasMaxLength(13);
+            official.Property(o => o.UserName).HasMaxLength(200);
+            official.Property(o => o.FullName).HasMaxLength(200);
+            official.Property(o => o.Position).HasMaxLength(200);
+            official.Property(o => o.Email).HasMaxLength(320);
+            official.HasIndex(o => new { o.OrganId, o.UnitId });
         });
 
         model.Entity<Counter>(counter =>

@@ -343,11 +343,3 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         public ValueTask DisposeAsync() => owned ? stream.DisposeAsync() : ValueTask.CompletedTask;
     }
 }
-
-/// <summary>Creates the bucket with Object Lock at start-up, or stops the host on a bucket without it.</summary>
-public sealed class S3BucketInitializer(S3ObjectStore store) : IHostedService
-{
-    public Task StartAsync(CancellationToken ct) => store.EnsureBucketAsync(ct);
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-}

@@ -41,6 +41,22 @@ public sealed class S3StorageOptions
         return (http is null ? client : client.WithHttpClient(http)).Build();
     }
 
+    /// <summary>The endpoint as the client will call it (<c>https://host:port</c>), for messages to operators.</summary>
+    public bool TryDescribeEndpoint(out string url)
+    {
+        try
+        {
+            var (host, port, tls) = ParseEndpoint();
+            url = $"{(tls ? "https" : "http")}://{host}:{port}";
+            return true;
+        }
+        catch (UriFormatException)
+        {
+            url = Endpoint;
+            return false;
+        }
+    }
+
     (string Host, int Port, bool Tls) ParseEndpoint()
     {
         if (Uri.TryCreate(Endpoint, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")

@@ -165,15 +165,20 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Officials",
                 columns: table => new
                 {
-                    UserName = table.Column<string>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", nullable: false),
-                    OrganId = table.Column<string>(type: "TEXT", nullable: false),
-                    Position = table.Column<string>(type: "TEXT", nullable: false),
-                    Roles = table.Column<string>(type: "TEXT", nullable: false)
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Roles = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Officials", x => x.UserName);
+                    table.PrimaryKey("PK_Officials", x => new { x.OrganId, x.UserName });
                 });
 
             migrationBuilder.CreateTable(
@@ -181,9 +186,15 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    ParentId = table.Column<string>(type: "TEXT", nullable: true),
-                    Abbreviation = table.Column<string>(type: "TEXT", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ParentId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    Abbreviation = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AxisEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -308,6 +319,24 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Units",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ParentUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Units", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Verifications",
                 columns: table => new
                 {
@@ -428,9 +457,14 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Officials_OrganId",
+                name: "IX_Officials_OrganId_UnitId",
                 table: "Officials",
-                column: "OrganId");
+                columns: new[] { "OrganId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organs_ParentId",
+                table: "Organs",
+                column: "ParentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OwnerImages_OrganId_OwnerKind_OwnerId_Kind",
@@ -457,6 +491,12 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_TrustAnchors_Thumbprint",
                 table: "TrustAnchors",
                 column: "Thumbprint",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_OrganId_Code",
+                table: "Units",
+                columns: new[] { "OrganId", "Code" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -509,6 +549,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TrustAnchors");
+
+            migrationBuilder.DropTable(
+                name: "Units");
 
             migrationBuilder.DropTable(
                 name: "Verifications");

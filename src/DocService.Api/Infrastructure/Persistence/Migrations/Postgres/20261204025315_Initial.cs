@@ -166,15 +166,20 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "Officials",
                 columns: table => new
                 {
-                    UserName = table.Column<string>(type: "text", nullable: false),
-                    FullName = table.Column<string>(type: "text", nullable: false),
-                    OrganId = table.Column<string>(type: "text", nullable: false),
-                    Position = table.Column<string>(type: "text", nullable: false),
-                    Roles = table.Column<List<string>>(type: "text[]", nullable: false)
+                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Roles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Officials", x => x.UserName);
+                    table.PrimaryKey("PK_Officials", x => new { x.OrganId, x.UserName });
                 });
 
             migrationBuilder.CreateTable(
@@ -182,9 +187,15 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    ParentId = table.Column<string>(type: "text", nullable: true),
-                    Abbreviation = table.Column<string>(type: "text", nullable: false)
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ParentId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    Abbreviation = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AxisEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -309,6 +320,24 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Units",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ParentUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Units", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Verifications",
                 columns: table => new
                 {
@@ -429,9 +458,14 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Officials_OrganId",
+                name: "IX_Officials_OrganId_UnitId",
                 table: "Officials",
-                column: "OrganId");
+                columns: new[] { "OrganId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organs_ParentId",
+                table: "Organs",
+                column: "ParentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OwnerImages_OrganId_OwnerKind_OwnerId_Kind",
@@ -458,6 +492,12 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_TrustAnchors_Thumbprint",
                 table: "TrustAnchors",
                 column: "Thumbprint",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_OrganId_Code",
+                table: "Units",
+                columns: new[] { "OrganId", "Code" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -510,6 +550,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TrustAnchors");
+
+            migrationBuilder.DropTable(
+                name: "Units");
 
             migrationBuilder.DropTable(
                 name: "Verifications");
