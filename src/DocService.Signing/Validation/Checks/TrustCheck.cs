@@ -33,8 +33,10 @@ internal static class TrustCheck
             reasons.Add(cms.SigningCertificateReferences.Count == 0
                 ? "The CMS has no signing-certificate(-v2) attribute binding the signer's certificate."
                 : "The signing-certificate(-v2) attribute does not match the signer's certificate.");
+        // Without a path to an anchor the chain is empty, but the reader still needs to see whose certificate it is.
+        IEnumerable<System.Security.Cryptography.X509Certificates.X509Certificate2> shown = chain is { Elements.Count: > 0 } ? chain.Elements : signer is null ? [] : [signer];
         return new(new TrustResult(chain?.Status ?? TrustStatus.NoSigningCertificate,
-            chain?.Elements.Select(ChainBuilder.Summary).ToList() ?? [],
+            shown.Select(ChainBuilder.Summary).ToList(),
             chain?.KeyUsageValid ?? false, chain?.TimeValid ?? false, attributeMatches, reasons), chain);
     }
 
