@@ -48,6 +48,8 @@ public static class Endpoints
         if (Infrastructure.Timestamps.TimestampSetup.DevelopmentAuthorityEnabled(app.Configuration, app.Environment)
             && app.Services.GetService<DocService.Signing.Timestamps.TimestampAuthority>() is not null)
             DevelopmentTimestamps.Map(api);
+        if (app.Services.GetService<Infrastructure.Validation.DevelopmentCa>() is not null)
+            DevelopmentRevocation.Map(api);
 
         var registers = api.MapGroup("/registers").WithTags("Registers");
         ViewOutgoingRegister.Map(registers);
@@ -83,6 +85,7 @@ public static class Endpoints
         UploadOwnerImage.Map(admin);
 
         Statistics.GetStatistics.Map(api);
+        Infrastructure.Exchange.DevelopmentAxis.Map(app);
 
         var audit = api.MapGroup("/audit").WithTags("Audit");
         ListAuditEntries.Map(audit);

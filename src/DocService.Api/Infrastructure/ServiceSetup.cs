@@ -63,6 +63,7 @@ public static class ServiceSetup
         services.AddDocServiceObjectStore(configuration, dataDirectory);
         services.AddDocServiceArchive(configuration);
         services.AddDocServiceExchange(configuration);
+        services.AddDevelopmentAxis(configuration, builder.Environment);
         services.AddScoped<RevisionStore>();
         services.AddScoped<SequenceAllocator>();
         services.AddScoped<Registers.Registers>();
@@ -74,6 +75,8 @@ public static class ServiceSetup
         services.AddScoped<DocumentSigning>();
         services.AddDocServiceTimestamps(configuration, builder.Environment);
         services.AddScoped<RemoteSigning>();
+        services.AddSingleton<OwnAddress>();
+        services.AddDevelopmentCa(configuration, builder.Environment);
         services.AddScoped<ValidationSetup>();
         services.AddScoped<Verifier>();
         services.AddSingleton(sp => new DraftRenderer(sp.GetRequiredService<TimeProvider>()));

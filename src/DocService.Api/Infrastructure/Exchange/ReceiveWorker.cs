@@ -24,7 +24,7 @@ public sealed class ReceiveWorker(
         var processed = 0;
         foreach (var organ in transports.Organs)
         {
-            var transport = transports.For(organ);
+            var transport = await transports.ForAsync(organ, ct);
             IReadOnlyList<ReceivedEdocInfo> waiting;
             try
             {
