@@ -24,7 +24,12 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(string dll, IEnumerable<string> arguments, IDictionary<string, string> environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Run from the dll's folder: that is the content root where its appsettings files are.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll)),
+        };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
