@@ -85,6 +85,8 @@ public static class Endpoints
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);
         UploadOwnerImage.Map(admin);
+        Jobs.ListJobs.Map(admin);
+        Jobs.RetryJob.Map(admin);
 
         Statistics.GetStatistics.Map(api);
         Infrastructure.Exchange.DevelopmentAxis.Map(app);
