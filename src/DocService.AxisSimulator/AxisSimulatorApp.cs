@@ -1,5 +1,4 @@
 using DocService.Exchange.Transport;
-using Microsoft.Extensions.Options;
 
 namespace DocService.AxisSimulator;
 
@@ -11,22 +10,15 @@ public static class AxisSimulatorApp
         var builder = WebApplication.CreateSlimBuilder(args);
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.Configure<AxisOptions>(builder.Configuration.GetSection("Axis"));
-        builder.Services.Configure<FaultOptions>(builder.Configuration.GetSection("Faults"));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<AxisStore>();
-        builder.Services.AddSingleton<FaultInjector>();
-        builder.Services.AddSingleton<HmacAuthentication>();
-        builder.Services.AddSingleton<AxisOperations>();
+        builder.Services.AddAxisSimulator(builder.Configuration);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
 
         var app = builder.Build();
-        app.MapGet("/", () => Results.Text("DocService axis simulator (VDXP protocol). POST /{operation}."));
-        app.MapPost("/{operation}", HandleAsync);
+        app.MapAxisSimulator();
         return app;
     }
 
-    static async Task<IResult> HandleAsync(
+    internal static async Task<IResult> HandleAsync(
         string operation, HttpContext context, HmacAuthentication auth, AxisOperations axis, AxisStore store, FaultInjector faults,
         CancellationToken ct)
     {

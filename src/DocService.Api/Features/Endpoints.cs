@@ -55,6 +55,8 @@ public static class Endpoints
         if (Infrastructure.Timestamps.TimestampSetup.DevelopmentAuthorityEnabled(app.Configuration, app.Environment)
             && app.Services.GetService<DocService.Signing.Timestamps.TimestampAuthority>() is not null)
             DevelopmentTimestamps.Map(api);
+        if (app.Services.GetService<Infrastructure.Validation.DevelopmentCa>() is not null)
+            DevelopmentRevocation.Map(api);
 
         var registers = api.MapGroup("/registers").WithTags("Registers");
         ViewOutgoingRegister.Map(registers);
@@ -68,6 +70,8 @@ public static class Endpoints
         GetVerification.Map(verifications);
         DownloadSignedVersion.Map(verifications);
         DownloadVerificationReport.Map(verifications);
+        GetSimpleReport.Map(verifications);
+        DownloadEtsiReport.Map(verifications);
 
         var admin = api.MapGroup("/admin").WithTags("Administration");
         var organs = admin.MapGroup("/organs").WithTags("Organs and officials");
@@ -89,8 +93,11 @@ public static class Endpoints
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);
         UploadOwnerImage.Map(admin);
+        Jobs.ListJobs.Map(admin);
+        Jobs.RetryJob.Map(admin);
 
         Statistics.GetStatistics.Map(api);
+        Infrastructure.Exchange.DevelopmentAxis.Map(app);
 
         var audit = api.MapGroup("/audit").WithTags("Audit");
         ListAuditEntries.Map(audit);

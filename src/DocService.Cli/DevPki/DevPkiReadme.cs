@@ -61,10 +61,26 @@ internal static class DevPkiReadme
 
             ## Revocation endpoints
 
-            End-entity certificates (except the OCSP responder's) point at services that tests run on loopback:
+            End-entity certificates (except the OCSP responder's) name the service itself, at the address
+            `dotnet run --project src/DocService.Api` listens on by default:
 
             - CRL distribution point: `{{DevPkiUrls.IssuingCaCrl}}`
             - OCSP (authority information access): `{{DevPkiUrls.Ocsp}}`
+
+            In Development (and only there) the service answers both: `POST /api/v1/dev/ocsp` is an RFC 6960
+            responder signing with `ocsp.p12` (`revoked` answers revoked, as the CRL lists it; every other
+            certificate this CA issued answers good), and `GET /api/v1/dev/crl/issuing-ca.crl` serves
+            `issuing-ca.crl`. Run on another address (`--urls http://127.0.0.1:5123`), the service fetches these
+            two URLs from its own address instead, so what the certificates name and what answers them stay the
+            same service. Tests point the same URLs at their own responders with `Validation:UrlOverrides`.
+
+            Ask by hand while the service runs on the default address:
+
+            ```sh
+            openssl ocsp -issuer issuing-ca.crt -cert revoked.crt -url {{DevPkiUrls.Ocsp}} \
+                -CAfile root.crt -VAfile ocsp.crt
+            curl -s {{DevPkiUrls.IssuingCaCrl}} | openssl crl -inform DER -noout -text
+            ```
 
             ## Checking by hand
 

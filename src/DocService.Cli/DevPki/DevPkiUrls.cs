@@ -1,11 +1,13 @@
 namespace DocService.Cli.DevPki;
 
 /// <summary>
-/// Where the development revocation services listen; the URLs are baked into every end-entity certificate,
-/// so tests run a CRL server and an OCSP responder on these loopback ports.
+/// Where the development revocation services are: the service itself, which in Development answers OCSP and serves
+/// the issuing CA's CRL under <c>/api/v1/dev/</c>. The URLs are baked into every end-entity certificate, so they name
+/// the address <c>dotnet run</c> listens on by default; a service on another address maps them onto itself, and tests
+/// map them onto their own responders (<c>Validation:UrlOverrides</c>).
 /// </summary>
 internal static class DevPkiUrls
 {
-    public const string IssuingCaCrl = "http://127.0.0.1:8089/crl/issuing-ca.crl";
-    public const string Ocsp = "http://127.0.0.1:8088/ocsp";
+    public const string IssuingCaCrl = "http://localhost:5080/api/v1/dev/crl/issuing-ca.crl";
+    public const string Ocsp = "http://localhost:5080/api/v1/dev/ocsp";
 }

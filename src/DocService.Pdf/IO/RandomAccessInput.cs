@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DocService.Pdf.IO;
 
 /// <summary>
@@ -57,69 +59,104 @@ public sealed class RandomAccessInput
     public long IndexOf(ReadOnlySpan<byte> pattern, long start, long end = long.MaxValue)
     {
         end = Math.Min(end, Length);
-        var buffer = new byte[WindowSize + pattern.Length];
-        for (var chunk = Math.Max(0, start); chunk < end; chunk += WindowSize)
+        var size = WindowSize + pattern.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            var wanted = (int)Math.Min(buffer.Length, end - chunk);
-            var got = Read(chunk, buffer.AsSpan(0, wanted));
-            var at = buffer.AsSpan(0, got).IndexOf(pattern);
-            if (at >= 0)
-                return chunk + at;
+            for (var chunk = Math.Max(0, start); chunk < end; chunk += WindowSize)
+            {
+                var wanted = (int)Math.Min(size, end - chunk);
+                var got = Read(chunk, buffer.AsSpan(0, wanted));
+                var at = buffer.AsSpan(0, got).IndexOf(pattern);
+                if (at >= 0)
+                    return chunk + at;
+            }
+            return -1;
         }
-        return -1;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Every offset where <paramref name="pattern"/> occurs, in file order (one pass, one buffer).</summary>
     public IEnumerable<long> FindAll(byte[] pattern)
     {
-        var buffer = new byte[WindowSize + pattern.Length];
-        var from = 0L;
-        for (var chunk = 0L; chunk < Length; chunk += WindowSize)
+        var size = WindowSize + pattern.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            var got = Read(chunk, buffer.AsSpan(0, (int)Math.Min(buffer.Length, Length - chunk)));
-            for (var at = 0; at < got;)
+            var from = 0L;
+            for (var chunk = 0L; chunk < Length; chunk += WindowSize)
             {
-                var found = buffer.AsSpan(at, got - at).IndexOf(pattern);
-                if (found < 0)
-                    break;
-                var offset = chunk + at + found;
-                if (offset >= from)
+                var got = Read(chunk, buffer.AsSpan(0, (int)Math.Min(size, Length - chunk)));
+                for (var at = 0; at < got;)
                 {
-                    yield return offset;
-                    from = offset + pattern.Length;
+                    var found = buffer.AsSpan(at, got - at).IndexOf(pattern);
+                    if (found < 0)
+                        break;
+                    var offset = chunk + at + found;
+                    if (offset >= from)
+                    {
+                        yield return offset;
+                        from = offset + pattern.Length;
+                    }
+                    at += found + 1;
                 }
-                at += found + 1;
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     /// <summary>Offset of the last occurrence of <paramref name="pattern"/> that starts before <paramref name="end"/>, or -1.</summary>
     public long LastIndexOf(ReadOnlySpan<byte> pattern, long end, long start = 0)
     {
-        var buffer = new byte[WindowSize + pattern.Length];
-        for (var chunkEnd = Math.Min(end + pattern.Length - 1, Length); chunkEnd > start; chunkEnd -= WindowSize)
+        var size = WindowSize + pattern.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            var chunkStart = Math.Max(start, chunkEnd - buffer.Length);
-            var got = Read(chunkStart, buffer.AsSpan(0, (int)(chunkEnd - chunkStart)));
-            var at = buffer.AsSpan(0, got).LastIndexOf(pattern);
-            if (at >= 0)
-                return chunkStart + at;
+            for (var chunkEnd = Math.Min(end + pattern.Length - 1, Length); chunkEnd > start; chunkEnd -= WindowSize)
+            {
+                var chunkStart = Math.Max(start, chunkEnd - size);
+                var got = Read(chunkStart, buffer.AsSpan(0, (int)(chunkEnd - chunkStart)));
+                var at = buffer.AsSpan(0, got).LastIndexOf(pattern);
+                if (at >= 0)
+                    return chunkStart + at;
+            }
+            return -1;
         }
-        return -1;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    /// <summary>Copies [offset, offset+count) to <paramref name="destination"/> without loading it whole.</summary>
-    public void CopyTo(Stream destination, long offset, long count)
+    /// <summary>
+    /// Copies [offset, offset+count) to <paramref name="destination"/> without loading it whole;
+    /// <paramref name="observe"/>, when given, sees every chunk on its way (to hash it in the same pass).
+    /// </summary>
+    public void CopyTo(Stream destination, long offset, long count, Action<ReadOnlySpan<byte>>? observe = null)
     {
-        var buffer = new byte[WindowSize];
-        while (count > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(WindowSize);
+        try
         {
-            var got = Read(offset, buffer.AsSpan(0, (int)Math.Min(buffer.Length, count)));
-            if (got == 0)
-                throw new EndOfStreamException($"Input ended at byte {offset} while copying.");
-            destination.Write(buffer, 0, got);
-            offset += got;
-            count -= got;
+            while (count > 0)
+            {
+                var got = Read(offset, buffer.AsSpan(0, (int)Math.Min(WindowSize, count)));
+                if (got == 0)
+                    throw new EndOfStreamException($"Input ended at byte {offset} while copying.");
+                observe?.Invoke(buffer.AsSpan(0, got));
+                destination.Write(buffer, 0, got);
+                offset += got;
+                count -= got;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

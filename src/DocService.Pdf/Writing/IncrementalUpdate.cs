@@ -77,12 +77,30 @@ public sealed class IncrementalUpdate
     /// </summary>
     public IncrementalUpdateResult WriteTo(Stream output)
     {
+        CopyOriginalTo(output);
+        return WriteAppendedSection(output);
+    }
+
+    /// <summary>The length of the document being updated: where its appended section begins.</summary>
+    public long OriginalLength => _document.Input.Length;
+
+    /// <summary>Copies the original bytes unchanged; <paramref name="observe"/> sees each chunk on its way (to hash it in the same pass).</summary>
+    public void CopyOriginalTo(Stream output, Action<ReadOnlySpan<byte>>? observe = null) =>
+        _document.Input.CopyTo(output, 0, _document.Input.Length, observe);
+
+    /// <summary>
+    /// Writes only the bytes that follow the original — the update itself, with offsets counted
+    /// from the start of the whole file — for a caller that keeps (or copies) the original on its
+    /// own: a signer that hashes the original while copying it, or a store that keeps a revision
+    /// as the bytes it adds.
+    /// </summary>
+    public IncrementalUpdateResult WriteAppendedSection(Stream output)
+    {
         var unset = _objects.Values.Where(o => o.Value is null).Select(o => o.Id.ToString()).ToList();
         if (unset.Count > 0)
             throw new InvalidOperationException($"Objects reserved but never set: {string.Join(", ", unset)}.");
 
         var input = _document.Input;
-        input.CopyTo(output, 0, input.Length);
         var writer = new PdfOutput(output, input.Length);
         // The appended section must start on a new line, or "%%EOF1 0 obj" would hide both.
         if (input.Length > 0 && input.ByteAt(input.Length - 1) is not ('\n' or '\r'))

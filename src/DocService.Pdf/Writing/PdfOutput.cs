@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using DocService.Pdf.Objects;
@@ -149,12 +150,17 @@ internal sealed class PdfOutput(Stream stream, long startPosition)
         // /Length is rewritten as a direct integer: the raw data is copied as it is.
         WriteDictionary(value.Dictionary.With(PdfName.Length, new PdfInteger(value.Data.Length)));
         WriteAscii("\nstream\n");
-        using (var data = value.Data.OpenRead())
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
         {
-            var buffer = new byte[64 * 1024];
+            using var data = value.Data.OpenRead();
             int read;
             while ((read = data.Read(buffer)) > 0)
                 Write(buffer.AsSpan(0, read));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         WriteAscii("\nendstream");
     }

@@ -13,11 +13,16 @@ public sealed record PdfPlaceholder : PdfObject
     private readonly byte[] _text;
 
     public PdfPlaceholder(string key, string text)
+        : this(key, Encoding.ASCII.GetBytes(text))
     {
-        if (text.Any(c => c > '~' || c < ' '))
+        if (text.AsSpan().IndexOfAnyExceptInRange(' ', '~') >= 0)
             throw new ArgumentException("Placeholder text must be printable ASCII.", nameof(text));
+    }
+
+    private PdfPlaceholder(string key, byte[] text)
+    {
         Key = key;
-        _text = Encoding.ASCII.GetBytes(text);
+        _text = text;
     }
 
     public string Key { get; }
@@ -25,7 +30,14 @@ public sealed record PdfPlaceholder : PdfObject
     public ReadOnlySpan<byte> Text => _text;
 
     /// <summary>A hex string of <paramref name="byteCount"/> zero bytes: <c>&lt;0000…&gt;</c>, 2·n+2 characters.</summary>
-    public static PdfPlaceholder HexString(string key, int byteCount) => new(key, $"<{new string('0', byteCount * 2)}>");
+    public static PdfPlaceholder HexString(string key, int byteCount)
+    {
+        var text = new byte[byteCount * 2 + 2];
+        text.AsSpan().Fill((byte)'0');
+        text[0] = (byte)'<';
+        text[^1] = (byte)'>';
+        return new PdfPlaceholder(key, text);
+    }
 
     /// <summary>
     /// <c>[0 ********** ********** **********]</c>: four slots wide enough for any 10-digit offset.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using DocService.Pdf.Document;
@@ -15,12 +16,12 @@ namespace DocService.Signing.Pades;
 public static class PdfSignaturePreparer
 {
     /// <param name="input">The document to sign, seekable.</param>
-    /// <param name="output">Empty, readable, writable and seekable: it is read back for the digest and patched in place.</param>
+    /// <param name="output">Empty and seekable (the CMS is patched in place later); it is never read back.</param>
     /// <param name="options">Which field, how it looks, what it permits afterwards.</param>
     public static PreparedPdfSignature Prepare(Stream input, Stream output, PadesSignatureOptions options)
     {
-        if (!output.CanSeek || !output.CanRead || output.Length != 0)
-            throw new ArgumentException("The output must be an empty, seekable, readable stream.", nameof(output));
+        if (!output.CanSeek || output.Length != 0)
+            throw new ArgumentException("The output must be an empty, seekable stream.", nameof(output));
 
         var document = PdfDocument.Open(input);
         if (options.SubFilter == PadesSubFilter.EtsiRfc3161)
@@ -29,13 +30,25 @@ public static class PdfSignaturePreparer
             SigningPermissions.Check(document, options.FieldName, options.Certify is not null);
         var update = new IncrementalUpdate(document);
         new SignatureFieldWriter(document, update).Write(options);
-        var written = update.WriteTo(output);
 
+        // The appended section is small (the signature dictionary and its reserved /Contents): it is
+        // built in memory, its /ByteRange fixed there, and the digest taken in the same pass that
+        // copies the original — the output is written once and never read back.
+        using var section = new MemoryStream(options.ReservedContentsBytes * 2 + 16 * 1024);
+        var written = update.WriteAppendedSection(section);
+        var originalLength = update.OriginalLength;
         var contents = written.Placeholders[SignatureDictionary.ContentsKey];
         long[] byteRange = [0, contents.Offset, contents.End, written.Length - contents.End];
-        Patch(output, written.Placeholders[SignatureDictionary.ByteRangeKey], ByteRangeText(byteRange, written.Placeholders[SignatureDictionary.ByteRangeKey]));
-        var digest = Digest(output, byteRange, options.DigestAlgorithm);
-        return new PreparedPdfSignature(byteRange, contents, digest, options.DigestAlgorithm);
+        var byteRangeSpan = written.Placeholders[SignatureDictionary.ByteRangeKey];
+        var sectionBytes = section.GetBuffer().AsSpan(0, (int)section.Length);
+        ByteRangeText(byteRange, byteRangeSpan).CopyTo(sectionBytes[(int)(byteRangeSpan.Offset - originalLength)..]);
+
+        using var hash = IncrementalHash.CreateHash(options.DigestAlgorithm.HashAlgorithmName());
+        update.CopyOriginalTo(output, hash.AppendData);
+        hash.AppendData(sectionBytes[..(int)(contents.Offset - originalLength)]);
+        hash.AppendData(sectionBytes[(int)(contents.End - originalLength)..]);
+        output.Write(sectionBytes);
+        return new PreparedPdfSignature(byteRange, contents, hash.GetHashAndReset(), options.DigestAlgorithm);
     }
 
     /// <summary>Writes the DER CMS into the reserved /Contents, padded with zeros.</summary>
@@ -44,9 +57,21 @@ public static class PdfSignaturePreparer
         var capacity = (int)(prepared.Contents.Length - 2) / 2;
         if (cms.Length > capacity)
             throw new ContentsTooSmallException(cms.Length, capacity);
-        var text = new StringBuilder((int)prepared.Contents.Length)
-            .Append('<').Append(Convert.ToHexString(cms)).Append('0', (capacity - cms.Length) * 2).Append('>');
-        Patch(output, prepared.Contents, Encoding.ASCII.GetBytes(text.ToString()));
+        var text = ArrayPool<byte>.Shared.Rent((int)prepared.Contents.Length);
+        try
+        {
+            var hex = text.AsSpan(0, (int)prepared.Contents.Length);
+            hex.Fill((byte)'0');
+            hex[0] = (byte)'<';
+            hex[^1] = (byte)'>';
+            if (!Convert.TryToHexString(cms, hex[1..^1], out _))
+                throw new InvalidOperationException("The hex form of the CMS did not fit its reservation.");
+            Patch(output, prepared.Contents, hex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(text);
+        }
         output.Position = output.Length;
     }
 
@@ -65,26 +90,6 @@ public static class PdfSignaturePreparer
             throw new InvalidOperationException($"A patch must have exactly the placeholder's {span.Length} bytes.");
         output.Position = span.Offset;
         output.Write(bytes);
-    }
-
-    static byte[] Digest(Stream output, long[] byteRange, DigestAlgorithm algorithm)
-    {
-        using var hash = IncrementalHash.CreateHash(algorithm.HashAlgorithmName());
-        var buffer = new byte[128 * 1024];
-        for (var i = 0; i < byteRange.Length; i += 2)
-        {
-            output.Position = byteRange[i];
-            var remaining = byteRange[i + 1];
-            while (remaining > 0)
-            {
-                var read = output.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
-                if (read == 0)
-                    throw new EndOfStreamException("The output ended inside the signed byte range.");
-                hash.AppendData(buffer, 0, read);
-                remaining -= read;
-            }
-        }
-        return hash.GetHashAndReset();
     }
 }
 

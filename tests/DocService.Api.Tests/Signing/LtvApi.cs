@@ -47,8 +47,8 @@ public sealed class SqliteRevocationDownApi() : LtvApi(revocationDown: true);
 public static class LtvHosting
 {
     /// <summary>The OCSP and CRL addresses certs-dev puts in its certificates.</summary>
-    public const string CertificateOcspUrl = "http://127.0.0.1:8088/ocsp";
-    public const string CertificateCrlUrl = "http://127.0.0.1:8089/crl/issuing-ca.crl";
+    public const string CertificateOcspUrl = "http://localhost:5080/api/v1/dev/ocsp";
+    public const string CertificateCrlUrl = "http://localhost:5080/api/v1/dev/crl/issuing-ca.crl";
 
     /// <summary>Starts the responder in <paramref name="servers"/> (none: revocation is down) and points the host at it and at its own TSA.</summary>
     internal static void Configure(IWebHostBuilder builder, RevocationServers? servers, Func<bool> tsaDown)

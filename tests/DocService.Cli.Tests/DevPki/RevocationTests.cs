@@ -61,8 +61,8 @@ public sealed class RevocationTests(GeneratedPki pki)
         foreach (var entry in pki.WithRole("official", "organisation", "tsa", "revoked", "expired"))
         {
             var text = OpenSsl.Text(pki.Directory, entry.Certificate);
-            text.ShouldContain("URI:http://127.0.0.1:8089/crl/issuing-ca.crl", customMessage: entry.Name);
-            text.ShouldContain("OCSP - URI:http://127.0.0.1:8088/ocsp", customMessage: entry.Name);
+            text.ShouldContain("URI:http://localhost:5080/api/v1/dev/crl/issuing-ca.crl", customMessage: entry.Name);
+            text.ShouldContain("OCSP - URI:http://localhost:5080/api/v1/dev/ocsp", customMessage: entry.Name);
         }
     }
 

@@ -21,8 +21,8 @@ namespace DocService.Signing.Tests.Ltv;
 /// </summary>
 internal sealed class LtvFixture : IDisposable
 {
-    const string OcspUrl = "http://127.0.0.1:8088/ocsp";
-    const string CrlUrl = "http://127.0.0.1:8089/crl/issuing-ca.crl";
+    const string OcspUrl = "http://localhost:5080/api/v1/dev/ocsp";
+    const string CrlUrl = "http://localhost:5080/api/v1/dev/crl/issuing-ca.crl";
 
     public RevocationServers Servers { get; } = new();
     public TempDirectory Files { get; } = new();

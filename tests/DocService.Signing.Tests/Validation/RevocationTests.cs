@@ -8,13 +8,13 @@ namespace DocService.Signing.Tests.Validation;
 /// <summary>
 /// Revocation against real servers on loopback: <c>openssl ocsp</c> as the responder (a delegated
 /// responder certificate, nonces, index written here) and a CRL over HTTP. The URLs come from the
-/// certificates (127.0.0.1:8088/8089) and are redirected to the ports actually used.
+/// certificates (the service's own /api/v1/dev/ocsp and /api/v1/dev/crl on localhost:5080) and are redirected to the ports actually used.
 /// </summary>
 [Trait("Category", "Ocsp")]
 public sealed class RevocationTests : IDisposable
 {
-    const string OcspUrl = "http://127.0.0.1:8088/ocsp";
-    const string CrlUrl = "http://127.0.0.1:8089/crl/issuing-ca.crl";
+    const string OcspUrl = "http://localhost:5080/api/v1/dev/ocsp";
+    const string CrlUrl = "http://localhost:5080/api/v1/dev/crl/issuing-ca.crl";
 
     readonly RevocationServers _servers = new();
 
@@ -71,7 +71,7 @@ public sealed class RevocationTests : IDisposable
 
         var signature = (await ValidateAsync(pdf, Online(_servers.OcspPort, RevocationServers.DeadPort()))).Signatures.ShouldHaveSingleItem();
 
-        signature.BestSignatureTimeSource.ShouldBe(BestTimeSource.SignatureTimestamp);
+        signature.Timestamps.BestSignatureTimeSource.ShouldBe(BestTimeSource.SignatureTimestamp);
         signature.Revocation.Status.ShouldBe(RevocationStatus.Revoked);
         signature.Indication.ShouldBe(Indication.TotalPassed, signature.Message.En);
     }

@@ -33,4 +33,11 @@ public static class DocumentQueries
         http.Response.Headers.ETag = $"\"{document.Version}\"";
         return TypedResults.Ok(document);
     }
+
+    /// <summary>A 201 with the new document, its address and its ETag, so the first change can send If-Match at once.</summary>
+    public static IResult CreatedWithETag(this DocumentResponse document, HttpContext http)
+    {
+        http.Response.Headers.ETag = $"\"{document.Version}\"";
+        return TypedResults.Created($"/api/v1/documents/{document.Id}", document);
+    }
 }

@@ -49,10 +49,10 @@ public static class UploadDocument
             .WithSummary("Create a draft by uploading a PDF")
             .WithDescription("Multipart form with the PDF in the part named `file`. Send `Idempotency-Key` to make retries safe.");
 
-    static async Task<IResult> Handle([FromForm] Form form, IMediator mediator, CancellationToken ct)
+    static async Task<IResult> Handle([FromForm] Form form, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var document = await mediator.Send(new Command(Guid.CreateVersion7(), form), ct);
-        return TypedResults.Created($"/api/v1/documents/{document.Id}", document);
+        return document.CreatedWithETag(http);
     }
 
     internal sealed class Handler(DocServiceDb db, RevisionStore revisions, CurrentUser user, TimeProvider clock, IOptions<DocumentsOptions> options)

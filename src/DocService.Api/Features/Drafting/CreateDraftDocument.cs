@@ -36,10 +36,10 @@ public static class CreateDraftDocument
                 "`validation.failed` with `errors` keyed by its JSON path (e.g. `signer.fullName`). " +
                 "Send `Idempotency-Key` to make retries safe.");
 
-    static async Task<IResult> Handle(DraftRequest body, IMediator mediator, CancellationToken ct)
+    static async Task<IResult> Handle(DraftRequest body, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var document = await mediator.Send(new Command(Guid.CreateVersion7(), body), ct);
-        return TypedResults.Created($"/api/v1/documents/{document.Id}", document);
+        return document.CreatedWithETag(http);
     }
 
     internal sealed class Handler(DocServiceDb db, DraftRevisions drafts, CurrentUser user, TimeProvider clock)

@@ -6,6 +6,7 @@ using DocService.Api.Infrastructure.Storage;
 using DocService.Api.Infrastructure.Validation;
 using DocService.Pdf;
 using DocService.Signing.Validation;
+using DocService.Api.Infrastructure.Telemetry;
 
 namespace DocService.Api.Features.Verification;
 
@@ -31,11 +32,14 @@ public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetu
 
     async Task<DocumentValidationReport> ValidateAsync(Stream pdf, CancellationToken ct)
     {
+        using var operation = DocServiceTelemetry.Start("verify", DocServiceTelemetry.Verifications, DocServiceTelemetry.VerificationDuration);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Limit);
         try
         {
-            return await (await setup.ValidatorAsync(ct)).ValidateAsync(pdf, timeout.Token);
+            var report = await (await setup.ValidatorAsync(ct)).ValidateAsync(pdf, timeout.Token);
+            operation.Tag("indication", report.Indication.ToString()).Succeeded();
+            return report;
         }
         catch (PdfException unreadable)
         {

@@ -3,6 +3,7 @@ using DocService.Api.Infrastructure.Persistence;
 using DocService.Exchange.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using DocService.Api.Infrastructure.Telemetry;
 
 namespace DocService.Api.Infrastructure.Exchange;
 
@@ -66,13 +67,14 @@ public sealed class DispatchWorker(
 
     async Task SendAsync(Guid id, CancellationToken ct)
     {
+        using var operation = DocServiceTelemetry.Start("dispatch").Tag("outbox.id", id);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DocServiceDb>();
             var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             await using var package = await scope.ServiceProvider.GetRequiredService<ExchangePackages>().OpenAsync(message, ct);
-            var result = await transports.For(message.OrganId).SendEdocAsync(package, message.MessageType, message.Id.ToString("N"), ct);
+            var result = await (await transports.ForAsync(message.OrganId, ct)).SendEdocAsync(package, message.MessageType, message.Id.ToString("N"), ct);
             await db.Outbox.Where(m => m.Id == id && m.LeaseOwner == _id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.State, OutboxState.Sent)
                 .SetProperty(m => m.AxisDocId, result.DocId)
@@ -80,6 +82,7 @@ public sealed class DispatchWorker(
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.LeaseOwner, (Guid?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
+            operation.Succeeded();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

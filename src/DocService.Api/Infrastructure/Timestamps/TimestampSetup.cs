@@ -1,4 +1,5 @@
 using DocService.Api.Infrastructure.Persistence;
+using DocService.Api.Infrastructure.Telemetry;
 using DocService.Api.Infrastructure.Validation;
 using DocService.Signing.Keys;
 using DocService.Signing.Ltv;
@@ -8,10 +9,10 @@ using DocService.Signing.Timestamps;
 namespace DocService.Api.Infrastructure.Timestamps;
 
 /// <summary>
-/// Timestamping for signatures above B-B. <c>Timestamps:Url</c> names the RFC 3161 TSA (in
-/// Development, the service's own <c>/api/v1/dev/tsa</c>); without it signing stays at B-B.
+/// Timestamping for signatures above B-B. <c>Timestamps:Url</c> names the RFC 3161 TSA; without it the
+/// development TSA stamps in process where it exists, and signing stays at B-B where it does not.
 /// The development TSA signs with certs-dev/tsa.p12 and exists only in Development (or when
-/// <c>Timestamps:DevelopmentAuthority</c> is true, as the tests set it).
+/// <c>Timestamps:DevelopmentAuthority</c> is true, as the tests set it); others reach it at <c>/api/v1/dev/tsa</c>.
 /// </summary>
 public static class TimestampSetup
 {
@@ -26,7 +27,7 @@ public static class TimestampSetup
                 TimestampAuthority.DevelopmentPolicy, sp.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddHttpClient(HttpClientName);
+        services.AddHttpClient(HttpClientName).AddHttpMessageHandler(() => new DependencyFailureCounter(HttpClientName));
         if (configuration["Timestamps:Url"] is { Length: > 0 } url)
         {
             var options = new TimestampClientOptions
@@ -37,6 +38,11 @@ public static class TimestampSetup
             };
             services.AddSingleton<ITimestampClient>(sp =>
                 new Rfc3161Client(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), options));
+        }
+        else if (services.Any(s => s.ServiceType == typeof(TimestampAuthority)))
+        {
+            // No address to keep in step with the port the service listens on: the development TSA is in this process.
+            services.AddSingleton<ITimestampClient>(sp => new LocalTimestampClient(sp.GetRequiredService<TimestampAuthority>()));
         }
         services.AddScoped<DocumentLevels>();
         return services;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Signing.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,16 @@ namespace DocService.Api.Infrastructure.Validation;
 /// <summary>
 /// What the service trusts when it validates: the anchors admins registered, and — in Development
 /// only — the development root from certs-dev. Revocation is fetched online unless configured off;
-/// unavailable revocation makes a signature INDETERMINATE, never passed.
+/// unavailable revocation makes a signature INDETERMINATE, never passed. In Development the revocation URLs certs-dev
+/// names are fetched from the service's own address (<see cref="DevelopmentCa"/>), whatever port it listens on.
 /// </summary>
-public sealed class ValidationSetup(DocServiceDb db, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock)
+public sealed class ValidationSetup(
+    DocServiceDb db, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock, OwnAddress ownAddress,
+    IHttpClientFactory http, DevelopmentCa? developmentCa = null)
 {
+    /// <summary>The HttpClient OCSP and CRL fetches go through (its failures are counted as the <c>revocation</c> dependency).</summary>
+    public const string RevocationHttpClient = "revocation";
+
     public async Task<PdfSignatureValidator> ValidatorAsync(CancellationToken ct)
     {
         var anchors = (await db.TrustAnchors.AsNoTracking().Select(a => a.Certificate).ToListAsync(ct))
@@ -28,9 +35,22 @@ public sealed class ValidationSetup(DocServiceDb db, IHostEnvironment environmen
             {
                 FetchOnline = configuration.GetValue("Validation:FetchRevocation", true),
                 Timeout = configuration.GetValue("Validation:RevocationTimeout", TimeSpan.FromSeconds(5)),
-                UrlOverrides = UrlOverrides(configuration),
+                UrlOverrides = await UrlOverridesAsync(ct),
+                HttpClient = http.CreateClient(RevocationHttpClient),
             },
         });
+    }
+
+    /// <summary>The configured overrides, and — with the development CA served here — its URLs onto this service.</summary>
+    async Task<Dictionary<string, string>> UrlOverridesAsync(CancellationToken ct)
+    {
+        var overrides = UrlOverrides(configuration);
+        if (developmentCa is not null && await ownAddress.GetAsync(ct) is { } own)
+        {
+            foreach (var url in developmentCa.CertificateUrls)
+                overrides.TryAdd(url, new Uri(own, new Uri(url).PathAndQuery).ToString());
+        }
+        return overrides;
     }
 
     /// <summary>

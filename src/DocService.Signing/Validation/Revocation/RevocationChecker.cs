@@ -39,7 +39,6 @@ internal sealed record FetchedRevocation(RevocationAnswer Answer, string Source,
 internal sealed class RevocationChecker(ValidationOptions options)
 {
     const string OcspNoCheck = "1.3.6.1.5.5.7.48.1.5";
-    const string CrlDistributionPoints = "2.5.29.31";
 
     readonly Lazy<HttpClient> _http = new(() => options.Revocation.HttpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
 
@@ -113,7 +112,7 @@ internal sealed class RevocationChecker(ValidationOptions options)
     public async Task<FetchedRevocation?> FetchOnlineAsync(X509Certificate2 certificate, X509Certificate2 issuer,
         DateTimeOffset at, DateTimeOffset validationTime, List<string> problems, CancellationToken ct)
     {
-        foreach (var url in options.Revocation.PreferOcsp ? OcspUrls(certificate) : [])
+        foreach (var url in options.Revocation.PreferOcsp ? RevocationPointers.OcspUrls(certificate) : [])
         {
             var nonce = options.Revocation.UseNonce ? RandomNumberGenerator.GetBytes(16) : null;
             var request = OcspResponseCheck.BuildRequest(certificate, issuer, nonce);
@@ -127,7 +126,7 @@ internal sealed class RevocationChecker(ValidationOptions options)
             if (Usable(answer, at, validationTime, problems, "OCSP " + url, problem) is { } usable)
                 return new(usable, "OCSP " + Rewrite(url), bytes, IsOcsp: true);
         }
-        foreach (var url in CrlUrls(certificate))
+        foreach (var url in RevocationPointers.CrlUrls(certificate))
         {
             var (bytes, fetchProblem) = await FetchAsync(url, null, ct);
             if (bytes is null)
@@ -143,7 +142,7 @@ internal sealed class RevocationChecker(ValidationOptions options)
     }
 
     /// <summary>Whether the certificate names any OCSP responder or CRL distribution point.</summary>
-    public static bool NamesRevocationService(X509Certificate2 certificate) => OcspUrls(certificate).Count + CrlUrls(certificate).Count > 0;
+    public static bool NamesRevocationService(X509Certificate2 certificate) => RevocationPointers.OcspUrls(certificate).Count + RevocationPointers.CrlUrls(certificate).Count > 0;
 
     /// <summary>id-pkix-ocsp-nocheck: an OCSP responder certificate nobody checks (RFC 6960 §4.2.2.2.1).</summary>
     public static bool IsOcspNoCheck(X509Certificate2 certificate) => certificate.Extensions[OcspNoCheck] is not null;
@@ -250,29 +249,6 @@ internal sealed class RevocationChecker(ValidationOptions options)
         {
             var detail = e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
             return (null, detail, e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.Unknown);
-        }
-    }
-
-    static List<string> OcspUrls(X509Certificate2 certificate) =>
-        certificate.Extensions.OfType<X509AuthorityInformationAccessExtension>().SelectMany(e => e.EnumerateOcspUris()).ToList();
-
-    static List<string> CrlUrls(X509Certificate2 certificate)
-    {
-        if (certificate.Extensions[CrlDistributionPoints] is not { } extension)
-            return [];
-        try
-        {
-            return CrlDistPoint.GetInstance(Asn1Object.FromByteArray(extension.RawData)).GetDistributionPoints()
-                .Select(p => p.DistributionPointName)
-                .Where(n => n is { Type: DistributionPointName.FullName })
-                .SelectMany(n => GeneralNames.GetInstance(n.Name).GetNames())
-                .Where(g => g.TagNo == GeneralName.UniformResourceIdentifier)
-                .Select(g => g.Name.ToString()!)
-                .ToList();
-        }
-        catch (Exception e) when (e is ArgumentException or IOException)
-        {
-            return [];
         }
     }
 }
