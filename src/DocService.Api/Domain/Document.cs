@@ -35,6 +35,16 @@ public sealed class Document
     public string? SenderOrganName { get; private set; }
     public string? SenderDocumentId { get; private set; }   // {OrganId},{yyyy/MM/dd},{số}/{ký hiệu}
     public string? AssignedTo { get; private set; }
+    public ArrivalChannel? ReceivedVia { get; private set; }
+
+    /// <summary>When handling finished (status 06): what "on time" is measured by, against <see cref="DueDate"/>.</summary>
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>
+    /// Subject, type, number and notation, sender and the structured draft's text, folded (<see cref="VietnameseText"/>):
+    /// what a search matches, kept current on every change.
+    /// </summary>
+    public string SearchText { get; private set; } = "";
 
     /// <summary>Set while the sender asks for the incoming document back, or after it removed this organ from the recipients.</summary>
     public DocumentFreeze? Frozen { get; private set; }
@@ -76,7 +86,9 @@ public sealed class Document
         return document;
     }
 
-    public static Document ReceiveIncoming(Guid id, OrganId organ, IncomingOrigin origin, DocumentMetadata metadata, DateTimeOffset at)
+    /// <summary>An incoming document as it arrived; <paramref name="receivedBy"/> is the clerk who registered it by hand, null for the axis.</summary>
+    public static Document ReceiveIncoming(
+        Guid id, OrganId organ, IncomingOrigin origin, DocumentMetadata metadata, DateTimeOffset at, string? receivedBy = null)
     {
         var document = new Document
         {
@@ -84,7 +96,8 @@ public sealed class Document
             Kind = DocumentKind.Incoming,
             OrganId = organ.Value,
             Status = DocumentStatus.Received,
-            CreatedBy = origin.SenderOrganId,
+            CreatedBy = receivedBy ?? origin.SenderOrganId ?? origin.SenderOrganName,
+            ReceivedVia = origin.Channel,
             CreatedAt = at,
             ArrivedAt = at,
             SenderOrganId = origin.SenderOrganId,
@@ -130,6 +143,7 @@ public sealed class Document
         Move(DocumentAction.Issue, at);
         CodeNumber = codeNumber;
         IssuedDate = issuedDate;
+        RefreshSearchText();
     }
 
     /// <summary>The issued document's retention class, from which its archived objects take their lock.</summary>
@@ -213,7 +227,18 @@ public sealed class Document
     public void StartProcessing(DateTimeOffset at) => Move(DocumentAction.StartProcessing, at);
 
     /// <summary>Handling is finished (status 06).</summary>
-    public void Complete(DateTimeOffset at) => Move(DocumentAction.Complete, at);
+    public void Complete(DateTimeOffset at)
+    {
+        Move(DocumentAction.Complete, at);
+        CompletedAt = at;
+    }
+
+    /// <summary>The handling deadline (hạn giải quyết) the leader set when assigning.</summary>
+    public void SetDueDate(DateOnly dueDate, DateTimeOffset at)
+    {
+        DueDate = dueDate;
+        Touch(at);
+    }
 
     /// <summary>
     /// Keeps the structured draft beside its rendered revision, with the metadata read from it;
@@ -222,8 +247,8 @@ public sealed class Document
     public void RecordDraft(string draftJson, DocumentMetadata metadata, DateTimeOffset at)
     {
         Move(DocumentAction.Redraft, at);
-        ApplyMetadata(metadata, at);
         DraftJson = draftJson;
+        ApplyMetadata(metadata, at);
     }
 
     public string ETag => $"\"{Version}\"";
@@ -253,6 +278,16 @@ public sealed class Document
     {
         Version++;
         UpdatedAt = at;
+        RefreshSearchText();
+    }
+
+    void RefreshSearchText()
+    {
+        SearchText = string.Join('\n', new[]
+        {
+            VietnameseText.Fold(Subject), VietnameseText.Fold(TypeName), VietnameseText.Fold(DocumentCode.Format(CodeNumber, CodeNotation) ?? CodeNotation),
+            VietnameseText.Fold(SenderOrganName), VietnameseText.FoldJsonText(DraftJson),
+        }.Where(part => part.Length > 0));
     }
 }
 
@@ -274,4 +309,5 @@ public sealed record DocumentMetadata(
 
 /// <summary>Who sent an incoming document and how they numbered it.</summary>
 public sealed record IncomingOrigin(
-    string SenderOrganId, string SenderOrganName, string SenderDocumentId, int? CodeNumber, DateOnly? IssuedDate);
+    string? SenderOrganId, string SenderOrganName, string? SenderDocumentId, int? CodeNumber, DateOnly? IssuedDate,
+    ArrivalChannel Channel = ArrivalChannel.Axis);

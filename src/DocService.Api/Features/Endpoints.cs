@@ -41,6 +41,13 @@ public static class Endpoints
         Exchange.RevokeDocument.Map(documents);
         Exchange.AnswerRevoke.Map(documents);
         Exchange.UpdateRecipients.Map(documents);
+        Handling.AssignDocument.Map(documents);
+        Handling.RecordOpinion.Map(documents);
+        Handling.CompleteHandling.Map(documents);
+        Handling.GetDocumentHistory.Map(documents);
+
+        var incoming = api.MapGroup("/incoming").WithTags("Incoming");
+        Incoming.RegisterArrival.Map(incoming, app.Services.GetRequiredService<IOptions<DocumentsOptions>>().Value.MaxUploadBytes);
 
         var signingSessions = api.MapGroup("/signing-sessions").WithTags("Signing sessions");
         CompleteSigningSession.Map(signingSessions);
@@ -59,6 +66,7 @@ public static class Endpoints
 
         var verifications = api.MapGroup("/verifications").WithTags("Verification");
         VerifyUpload.Map(verifications, app.Services.GetRequiredService<IOptions<DocumentsOptions>>().Value.MaxUploadBytes);
+        ListVerifications.Map(verifications);
         GetVerification.Map(verifications);
         DownloadSignedVersion.Map(verifications);
         DownloadVerificationReport.Map(verifications);

@@ -69,6 +69,9 @@ public static class ServiceSetup
         services.AddScoped<RevisionStore>();
         services.AddScoped<SequenceAllocator>();
         services.AddScoped<Registers.Registers>();
+        services.AddScoped<Arrivals>();
+        services.AddScoped<Features.Handling.HandlingSteps>();
+        services.AddScoped<Features.Handling.Handlers>();
         services.AddScoped<AuditChain>();
         services.AddScoped<IdempotencyFilter>();
         services.AddDocServiceKeys(configuration);

@@ -8,14 +8,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DocService.Api.Features.Documents;
 
-/// <summary>The organ's documents, newest first, filtered by status, type and text.</summary>
+/// <summary>
+/// The organ's documents, newest first, filtered by status, type, lateness and text. Text is matched the way people
+/// type Vietnamese — without marks or case ("to cong tac" finds "Tổ công tác", "01/qd-ubnd" finds "01/QĐ-UBND") —
+/// over the subject, type, number and notation, the sender and a structured draft's text.
+/// </summary>
 public static class ListDocuments
 {
     public sealed record Summary(
         Guid Id, DocumentKind Kind, DocumentStatus Status, string TypeName, string Subject, string? Code,
-        DateOnly? IssuedDate, Priority Priority, DateTimeOffset UpdatedAt);
+        DateOnly? IssuedDate, Priority Priority, DateTimeOffset UpdatedAt, string? Sender = null, int? ArrivalNumber = null, DateOnly? DueDate = null);
 
-    public sealed record Query(OrganId Organ, DocumentStatus? Status, string? Type, string? Text, PageRequest Paging)
+    public sealed record Query(OrganId Organ, DocumentStatus? Status, string? Type, string? Text, PageRequest Paging, bool Overdue = false, DateOnly Today = default)
         : IQuery<PageOf<Summary>>, IValidatable
     {
         public IEnumerable<(string Field, string Problem)> Validate()
@@ -31,11 +35,19 @@ public static class ListDocuments
         documents.MapGet("/", Handle)
             .RequireAuthorization(Policies.Member)
             .WithSummary("List the organ's documents")
-            .WithDescription("Paged (`page` from 1, `pageSize` up to 100); `status`, `type` (tên loại) and `q` (text in the subject) filter.");
+            .WithDescription("Paged (`page` from 1, `pageSize` up to 100); `status`, `type` (tên loại) and `q` filter. `q` ignores case and "
+                + "Vietnamese marks and searches subject, type, number/notation, sender and draft text. `overdue=true` lists the incoming "
+                + "documents still open after their due date, most overdue first.");
 
     static async Task<PageOf<Summary>> Handle(
-        DocumentStatus? status, string? type, string? q, int? page, int? pageSize, CurrentUser user, IMediator mediator, CancellationToken ct) =>
-        await mediator.Send(new Query(user.Organ, status, type, q, PageRequest.From(page, pageSize)), ct);
+        DocumentStatus? status, string? type, string? q, bool? overdue, int? page, int? pageSize, CurrentUser user, TimeProvider clock,
+        IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new Query(user.Organ, status, type, q, PageRequest.From(page, pageSize), overdue ?? false, VietnamTime.Today(clock.GetUtcNow())), ct);
+
+    const string LikeEscape = "\\";
+
+    /// <summary>What the user typed, matched literally: % and _ are not wildcards to them.</summary>
+    static string Escape(string text) => text.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");
 
     internal sealed class Handler(DocServiceDb db) : IQueryHandler<Query, PageOf<Summary>>
     {
@@ -47,17 +59,29 @@ public static class ListDocuments
             if (!string.IsNullOrWhiteSpace(query.Type))
                 documents = documents.Where(d => d.TypeName == query.Type);
             if (!string.IsNullOrWhiteSpace(query.Text))
-                documents = documents.Where(d => d.Subject.Contains(query.Text));
+            {
+                var pattern = $"%{Escape(VietnameseText.Fold(query.Text.Trim()))}%";
+                documents = documents.Where(d => EF.Functions.Like(d.SearchText, pattern, LikeEscape));
+            }
+            if (query.Overdue)
+                documents = documents.Where(d => d.Kind == DocumentKind.Incoming && d.DueDate < query.Today
+                    && d.Status != DocumentStatus.Completed && d.Status != DocumentStatus.Refused && d.Status != DocumentStatus.Withdrawn);
 
             var total = await documents.CountAsync(ct);
-            var rows = await documents
-                .OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id)
+            var ordered = query.Overdue
+                ? documents.OrderBy(d => d.DueDate).ThenBy(d => d.Id)
+                : documents.OrderByDescending(d => d.UpdatedAt).ThenBy(d => d.Id);
+            var rows = await ordered
                 .Skip(query.Paging.Skip).Take(query.Paging.PageSize)
-                .Select(d => new { d.Id, d.Kind, d.Status, d.TypeName, d.Subject, d.CodeNumber, d.CodeNotation, d.IssuedDate, d.Priority, d.UpdatedAt })
+                .Select(d => new
+                {
+                    d.Id, d.Kind, d.Status, d.TypeName, d.Subject, d.CodeNumber, d.CodeNotation, d.IssuedDate, d.Priority, d.UpdatedAt,
+                    d.SenderOrganName, d.ArrivalNumber, d.DueDate,
+                })
                 .ToListAsync(ct);
             var items = rows.Select(d => new Summary(
                 d.Id, d.Kind, d.Status, d.TypeName, d.Subject, DocumentCode.Format(d.CodeNumber, d.CodeNotation),
-                d.IssuedDate, d.Priority, d.UpdatedAt)).ToList();
+                d.IssuedDate, d.Priority, d.UpdatedAt, d.SenderOrganName, d.ArrivalNumber, d.DueDate)).ToList();
             return new PageOf<Summary>(items, query.Paging.Page, query.Paging.PageSize, total);
         }
     }

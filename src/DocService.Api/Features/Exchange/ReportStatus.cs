@@ -1,7 +1,7 @@
 using DocService.Api.Domain;
 using DocService.Api.Features.Documents;
 using DocService.Api.Infrastructure.Auth;
-using DocService.Api.Infrastructure.Exchange;
+using DocService.Api.Features.Handling;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Messaging;
 using DocService.Api.Infrastructure.Persistence;
@@ -54,7 +54,7 @@ public static class ReportStatus
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary("Report the handling of an incoming document (04, 05, 06) back to its sender");
 
-    internal sealed class Handler(DocServiceDb db, ExchangeOutbox outbox, CurrentUser user, TimeProvider clock)
+    internal sealed class Handler(DocServiceDb db, HandlingSteps steps, CurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, DocumentResponse>
     {
         public async ValueTask<DocumentResponse> Handle(Command command, CancellationToken ct)
@@ -64,12 +64,10 @@ public static class ReportStatus
             var code = Parse(command.Body.Code)!.Value;
             switch (code)
             {
-                case StatusCode.Assigned: document.Assign(command.Body.Note, now); break;
-                case StatusCode.Processing: document.StartProcessing(now); break;
-                default: document.Complete(now); break;
+                case StatusCode.Assigned: steps.Assign(document, command.Body.Note, command.Body.Note, now); break;
+                case StatusCode.Processing: steps.StartProcessing(document, command.Body.Note, now); break;
+                default: steps.Complete(document, command.Body.Note, now); break;
             }
-            if (document.SenderDocumentId is not null && document.SenderOrganId is not null)
-                outbox.Statuses(document, now, (code, command.Body.Note));
             return DocumentResponse.From(document);
         }
     }

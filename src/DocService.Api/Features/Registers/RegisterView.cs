@@ -21,6 +21,10 @@ public static class RegisterYears
         (new DateTimeOffset(year, 1, 1, 0, 0, 0, VietnamTime.Offset).ToUniversalTime(),
          new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, VietnamTime.Offset).ToUniversalTime());
 
+    /// <summary>The instant a day begins in Vietnam.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime();
+
     public static int Current(TimeProvider clock) => VietnamTime.Today(clock.GetUtcNow()).Year;
 }
 

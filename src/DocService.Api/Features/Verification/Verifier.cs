@@ -20,15 +20,26 @@ public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetu
     static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     /// <summary>Validates <c>pdf</c> (seekable: it is read twice, validated then stored) and records the report.</summary>
-    public async Task<VerificationRecord> VerifyAsync(Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct)
+    public async Task<VerificationRecord> VerifyAsync(Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct) =>
+        await RecordAsync(await ValidateAsync(pdf, ct), pdf, fileName, organ, user, documentId, ct);
+
+    /// <summary>As <see cref="VerifyAsync"/> for a file that may carry no signature (a scan): then nothing is recorded, and null answered.</summary>
+    public async Task<VerificationRecord?> VerifyIfSignedAsync(Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct)
+    {
+        var report = await ValidateAsync(pdf, ct);
+        return report.Signatures.Count == 0 ? null : await RecordAsync(report, pdf, fileName, organ, user, documentId, ct);
+    }
+
+    async Task<DocumentValidationReport> ValidateAsync(Stream pdf, CancellationToken ct)
     {
         using var operation = DocServiceTelemetry.Start("verify", DocServiceTelemetry.Verifications, DocServiceTelemetry.VerificationDuration);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Limit);
-        DocumentValidationReport report;
         try
         {
-            report = await (await setup.ValidatorAsync(ct)).ValidateAsync(pdf, timeout.Token);
+            var report = await (await setup.ValidatorAsync(ct)).ValidateAsync(pdf, timeout.Token);
+            operation.Tag("indication", report.Indication.ToString()).Succeeded();
+            return report;
         }
         catch (PdfException unreadable)
         {
@@ -38,8 +49,11 @@ public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetu
         {
             throw new ApiException(422, "verification.too_complex", $"Validation did not finish within {Limit.TotalSeconds:0} seconds.");
         }
+    }
 
-        operation.Tag("indication", report.Indication.ToString()).Succeeded();
+    async Task<VerificationRecord> RecordAsync(
+        DocumentValidationReport report, Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct)
+    {
         var id = Guid.CreateVersion7();
         pdf.Position = 0;
         var stored = await store.PutAsync($"organs/{organ.Value}/verifications/{id:N}.pdf", pdf, ct);

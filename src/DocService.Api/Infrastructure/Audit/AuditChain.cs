@@ -11,6 +11,9 @@ public sealed class AuditChain(DocServiceDb db, SequenceAllocator sequences, Tim
 {
     const string SequenceKey = "audit";
 
+    /// <summary>Payloads are kept for auditors to read: camelCase names, enums by name.</summary>
+    static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     /// <summary>
     /// Adds an entry to the caller's unit of work. Taking the sequence number locks the chain head
     /// until the caller commits, so the previous entry read here is the one that stays previous.
@@ -23,7 +26,8 @@ public sealed class AuditChain(DocServiceDb db, SequenceAllocator sequences, Tim
             : await db.AuditEntries.Where(e => e.Sequence == sequence - 1).Select(e => e.Hash).SingleAsync(ct);
 
         var at = StorablePrecision(clock.GetUtcNow());
-        var payloadSha256 = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(record.Payload)));
+        var payload = JsonSerializer.SerializeToUtf8Bytes(record.Payload, PayloadJson);
+        var payloadSha256 = Convert.ToHexStringLower(SHA256.HashData(payload));
         var entry = new AuditEntry
         {
             Sequence = sequence,
@@ -33,6 +37,7 @@ public sealed class AuditChain(DocServiceDb db, SequenceAllocator sequences, Tim
             Action = record.Action,
             Target = record.Target,
             PayloadSha256 = payloadSha256,
+            Payload = System.Text.Encoding.UTF8.GetString(payload),
             PreviousHash = previousHash,
             Hash = AuditEntry.ComputeHash(sequence, at, record.Actor, record.OrganId, record.Action, record.Target, payloadSha256, previousHash),
         };

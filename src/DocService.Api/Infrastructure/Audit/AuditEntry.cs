@@ -19,8 +19,18 @@ public sealed class AuditEntry
     public string Action { get; init; } = "";
     public string Target { get; init; } = "";
     public string PayloadSha256 { get; init; } = "";
+
+    /// <summary>
+    /// What was done, as recorded (the command's inputs as JSON: a comment, the fields changed). Outside the hash
+    /// chain itself, but its SHA-256 is <see cref="PayloadSha256"/>, so an edit shows as a mismatch.
+    /// </summary>
+    public string? Payload { get; init; }
     public string PreviousHash { get; init; } = "";
     public string Hash { get; init; } = "";
+
+    /// <summary>Whether <see cref="Payload"/> is still what was hashed when the entry was written.</summary>
+    public bool PayloadIntact() =>
+        Payload is not null && Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Payload))) == PayloadSha256;
 
     /// <summary>The hash this entry must carry, recomputed from its fields.</summary>
     public string ComputeHash() => ComputeHash(Sequence, At, Actor, OrganId, Action, Target, PayloadSha256, PreviousHash);

@@ -23,7 +23,7 @@ namespace DocService.Api.Infrastructure.Exchange;
 /// same edXML DocumentId, is not processed again.
 /// </summary>
 public sealed class IncomingPackages(
-    DocServiceDb db, RevisionStore revisions, Verifier verifier, Registers.Registers registers, ExchangeOutbox outbox,
+    DocServiceDb db, RevisionStore revisions, Verifier verifier, Arrivals arrivals, ExchangeOutbox outbox,
     AuditChain audit, TimeProvider clock)
 {
     public const string SystemActor = "axis";
@@ -152,8 +152,7 @@ public sealed class IncomingPackages(
         }
         else
         {
-            var arrival = await registers.TakeNumberAsync(RegisterKind.Incoming, OrganId.Parse(organ), VietnamTime.Today(now).Year, ct);
-            document.Register(arrival, now);
+            await arrivals.RegisterAsync(document, now, ct);
             outbox.Statuses(document, now, (StatusCode.Arrived, null), (StatusCode.Accepted, null));
             inbox.Outcome = "registered";
         }

@@ -22,6 +22,8 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
     public DbSet<Organ> Organs => Set<Organ>();
     public DbSet<Official> Officials => Set<Official>();
     public DbSet<OrganUnit> Units => Set<OrganUnit>();
+    public DbSet<Domain.Handling.Assignment> Assignments => Set<Domain.Handling.Assignment>();
+    public DbSet<Domain.Handling.ProcessingNote> ProcessingNotes => Set<Domain.Handling.ProcessingNote>();
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -57,6 +59,35 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             document.Ignore(d => d.ETag);
             document.HasIndex(d => new { d.OrganId, d.Status });
             document.HasIndex(d => new { d.OrganId, d.Kind, d.IssuedDate });
+            document.HasIndex(d => new { d.OrganId, d.Kind, d.ArrivedAt });
+            document.Property(d => d.ReceivedVia).HasConversion<string>().HasMaxLength(16);
+            document.Property(d => d.SearchText);
+        });
+
+        model.Entity<Domain.Handling.Assignment>(assignment =>
+        {
+            assignment.ToTable("DocumentAssignments");
+            assignment.HasKey(a => a.Id);
+            assignment.HasOne<Document>().WithMany().HasForeignKey(a => a.DocumentId);
+            assignment.Property(a => a.OrganId).HasMaxLength(13);
+            assignment.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
+            assignment.Property(a => a.UserName).HasMaxLength(200);
+            assignment.Property(a => a.AssigneeName).HasMaxLength(300);
+            assignment.Property(a => a.AssignedBy).HasMaxLength(200);
+            assignment.HasIndex(a => a.DocumentId);
+            assignment.HasIndex(a => new { a.OrganId, a.UserName });
+            assignment.HasIndex(a => new { a.OrganId, a.UnitId });
+        });
+
+        model.Entity<Domain.Handling.ProcessingNote>(note =>
+        {
+            note.HasKey(n => n.Id);
+            note.HasOne<Document>().WithMany().HasForeignKey(n => n.DocumentId);
+            note.Property(n => n.OrganId).HasMaxLength(13);
+            note.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
+            note.Property(n => n.Text).HasMaxLength(4000);
+            note.Property(n => n.Author).HasMaxLength(200);
+            note.HasIndex(n => new { n.DocumentId, n.At });
         });
 
         model.Entity<DocumentRevision>(revision =>
@@ -114,6 +145,7 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             entry.Property(e => e.PreviousHash).HasMaxLength(64);
             entry.Property(e => e.PayloadSha256).HasMaxLength(64);
             entry.HasIndex(e => new { e.OrganId, e.Sequence });
+            entry.HasIndex(e => new { e.OrganId, e.Target });
         });
 
         model.Entity<SigningKey>(key =>
@@ -194,4 +226,13 @@ public sealed class SqliteDocServiceDb(DbContextOptions<SqliteDocServiceDb> opti
         configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
 }
 
-public sealed class PostgresDocServiceDb(DbContextOptions<PostgresDocServiceDb> options) : DocServiceDb(options);
+public sealed class PostgresDocServiceDb(DbContextOptions<PostgresDocServiceDb> options) : DocServiceDb(options)
+{
+    // A trigram index serves the infix LIKE of a search ("%to cong tac%"), which a B-tree cannot.
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        model.HasPostgresExtension("pg_trgm");
+        model.Entity<Document>().HasIndex(d => d.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDocServiceDb))]
-    [Migration("20261204025315_Initial")]
+    [Migration("20261204040826_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("DocService.Api.Domain.Document", b =>
@@ -47,6 +48,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int?>("CodeNumber")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -88,6 +92,10 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReceivedVia")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.PrimitiveCollection<List<string>>("Recipients")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -100,6 +108,10 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("ReviewComment")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("SenderDocumentId")
@@ -147,7 +159,14 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("OrganId", "Status");
+
+                    b.HasIndex("OrganId", "Kind", "ArrivedAt");
 
                     b.HasIndex("OrganId", "Kind", "IssuedDate");
 
@@ -189,6 +208,101 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("DocumentId", "Number");
 
                     b.ToTable("Revisions");
+                });
+
+            modelBuilder.Entity("DocService.Api.Domain.Handling.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OrganId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OrganId", "UnitId");
+
+                    b.HasIndex("OrganId", "UserName");
+
+                    b.ToTable("DocumentAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("DocService.Api.Domain.Handling.ProcessingNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OrganId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "At");
+
+                    b.ToTable("ProcessingNotes");
                 });
 
             modelBuilder.Entity("DocService.Api.Domain.Keys.OwnerImage", b =>
@@ -715,6 +829,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Payload")
+                        .HasColumnType("text");
+
                     b.Property<string>("PayloadSha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -732,6 +849,8 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Sequence");
 
                     b.HasIndex("OrganId", "Sequence");
+
+                    b.HasIndex("OrganId", "Target");
 
                     b.ToTable("AuditEntries");
                 });
@@ -1006,6 +1125,24 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.HasOne("DocService.Api.Domain.Document", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocService.Api.Domain.Handling.Assignment", b =>
+                {
+                    b.HasOne("DocService.Api.Domain.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocService.Api.Domain.Handling.ProcessingNote", b =>
+                {
+                    b.HasOne("DocService.Api.Domain.Document", null)
+                        .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocServiceDb))]
-    [Migration("20261204025242_Initial")]
+    [Migration("20261204034844_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -40,6 +40,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CodeNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -82,6 +85,10 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReceivedVia")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Recipients")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -94,6 +101,10 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SenderDocumentId")
@@ -143,6 +154,8 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrganId", "Status");
 
+                    b.HasIndex("OrganId", "Kind", "ArrivedAt");
+
                     b.HasIndex("OrganId", "Kind", "IssuedDate");
 
                     b.ToTable("Documents");
@@ -183,6 +196,101 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("DocumentId", "Number");
 
                     b.ToTable("Revisions");
+                });
+
+            modelBuilder.Entity("DocService.Api.Domain.Handling.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OrganId", "UnitId");
+
+                    b.HasIndex("OrganId", "UserName");
+
+                    b.ToTable("DocumentAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("DocService.Api.Domain.Handling.ProcessingNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "At");
+
+                    b.ToTable("ProcessingNotes");
                 });
 
             modelBuilder.Entity("DocService.Api.Domain.Keys.OwnerImage", b =>
@@ -709,6 +817,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayloadSha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -726,6 +837,8 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Sequence");
 
                     b.HasIndex("OrganId", "Sequence");
+
+                    b.HasIndex("OrganId", "Target");
 
                     b.ToTable("AuditEntries");
                 });
@@ -1000,6 +1113,24 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("DocService.Api.Domain.Document", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocService.Api.Domain.Handling.Assignment", b =>
+                {
+                    b.HasOne("DocService.Api.Domain.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocService.Api.Domain.Handling.ProcessingNote", b =>
+                {
+                    b.HasOne("DocService.Api.Domain.Document", null)
+                        .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

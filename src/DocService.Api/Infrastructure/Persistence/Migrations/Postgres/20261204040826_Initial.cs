@@ -12,6 +12,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
@@ -23,6 +26,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     Action = table.Column<string>(type: "text", nullable: false),
                     Target = table.Column<string>(type: "text", nullable: false),
                     PayloadSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: true),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
@@ -70,6 +74,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     SenderOrganName = table.Column<string>(type: "text", nullable: true),
                     SenderDocumentId = table.Column<string>(type: "text", nullable: true),
                     AssignedTo = table.Column<string>(type: "text", nullable: true),
+                    ReceivedVia = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SearchText = table.Column<string>(type: "text", nullable: false),
                     Frozen = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     FrozenNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     FrozenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -387,6 +394,56 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DocumentAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AssigneeName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    AssignedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentAssignments_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessingNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessingNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessingNotes_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Revisions",
                 columns: table => new
                 {
@@ -421,6 +478,31 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "OrganId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OrganId_Target",
+                table: "AuditEntries",
+                columns: new[] { "OrganId", "Target" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentAssignments_DocumentId",
+                table: "DocumentAssignments",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentAssignments_OrganId_UnitId",
+                table: "DocumentAssignments",
+                columns: new[] { "OrganId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentAssignments_OrganId_UserName",
+                table: "DocumentAssignments",
+                columns: new[] { "OrganId", "UserName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganId_Kind_ArrivedAt",
+                table: "Documents",
+                columns: new[] { "OrganId", "Kind", "ArrivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_OrganId_Kind_IssuedDate",
                 table: "Documents",
                 columns: new[] { "OrganId", "Kind", "IssuedDate" });
@@ -429,6 +511,13 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Documents_OrganId_Status",
                 table: "Documents",
                 columns: new[] { "OrganId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_SearchText",
+                table: "Documents",
+                column: "SearchText")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExchangeInbox_OrganId_AxisDocId",
@@ -472,6 +561,11 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 table: "OwnerImages",
                 columns: new[] { "OrganId", "OwnerKind", "OwnerId", "Kind" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessingNotes_DocumentId_At",
+                table: "ProcessingNotes",
+                columns: new[] { "DocumentId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecipientStatuses_DocumentId_RecipientOrganId",
@@ -519,6 +613,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "Counters");
 
             migrationBuilder.DropTable(
+                name: "DocumentAssignments");
+
+            migrationBuilder.DropTable(
                 name: "ExchangeInbox");
 
             migrationBuilder.DropTable(
@@ -535,6 +632,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OwnerImages");
+
+            migrationBuilder.DropTable(
+                name: "ProcessingNotes");
 
             migrationBuilder.DropTable(
                 name: "RecipientStatuses");

@@ -22,6 +22,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     Action = table.Column<string>(type: "TEXT", nullable: false),
                     Target = table.Column<string>(type: "TEXT", nullable: false),
                     PayloadSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
                     PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
@@ -69,6 +70,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     SenderOrganName = table.Column<string>(type: "TEXT", nullable: true),
                     SenderDocumentId = table.Column<string>(type: "TEXT", nullable: true),
                     AssignedTo = table.Column<string>(type: "TEXT", nullable: true),
+                    ReceivedVia = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
                     Frozen = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     FrozenNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     FrozenAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -386,6 +390,56 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DocumentAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AssigneeName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentAssignments_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessingNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessingNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessingNotes_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Revisions",
                 columns: table => new
                 {
@@ -418,6 +472,31 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_AuditEntries_OrganId_Sequence",
                 table: "AuditEntries",
                 columns: new[] { "OrganId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OrganId_Target",
+                table: "AuditEntries",
+                columns: new[] { "OrganId", "Target" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentAssignments_DocumentId",
+                table: "DocumentAssignments",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentAssignments_OrganId_UnitId",
+                table: "DocumentAssignments",
+                columns: new[] { "OrganId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentAssignments_OrganId_UserName",
+                table: "DocumentAssignments",
+                columns: new[] { "OrganId", "UserName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganId_Kind_ArrivedAt",
+                table: "Documents",
+                columns: new[] { "OrganId", "Kind", "ArrivedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Documents_OrganId_Kind_IssuedDate",
@@ -473,6 +552,11 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProcessingNotes_DocumentId_At",
+                table: "ProcessingNotes",
+                columns: new[] { "DocumentId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecipientStatuses_DocumentId_RecipientOrganId",
                 table: "RecipientStatuses",
                 columns: new[] { "DocumentId", "RecipientOrganId" });
@@ -518,6 +602,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Counters");
 
             migrationBuilder.DropTable(
+                name: "DocumentAssignments");
+
+            migrationBuilder.DropTable(
                 name: "ExchangeInbox");
 
             migrationBuilder.DropTable(
@@ -534,6 +621,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OwnerImages");
+
+            migrationBuilder.DropTable(
+                name: "ProcessingNotes");
 
             migrationBuilder.DropTable(
                 name: "RecipientStatuses");
