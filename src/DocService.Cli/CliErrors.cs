@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Security.Cryptography;
 using DocService.Pdf;
 using DocService.Signing;
