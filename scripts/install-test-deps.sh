@@ -2,11 +2,13 @@
 # What the tests use on a Debian machine: a real PostgreSQL server, the independent PDF/crypto checkers, Ceph's
 # RADOS Gateway (mon + OSD + radosgw) as the real S3 server with Object Lock, docker-compose (v1 parses and
 # validates the compose file; no engine is needed), and node with the npm validators of scripts/validators
-# (Kubernetes schemas, the OpenAPI schema).
+# (Kubernetes schemas, the OpenAPI schema), and iText 5 with Bouncy Castle and a JDK (the second validator the
+# signature tests compare with).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql poppler-utils qpdf openssl libnss3-tools ceph-mon ceph-osd radosgw curl softhsm2 opensc docker-compose)
+packages=(postgresql poppler-utils qpdf openssl libnss3-tools ceph-mon ceph-osd radosgw curl softhsm2 opensc docker-compose
+  default-jdk-headless libitext5-java libbcprov-java libbcpkix-java)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do

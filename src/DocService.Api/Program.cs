@@ -4,6 +4,7 @@ using DocService.Api.Infrastructure.Health;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.OpenApi;
 using DocService.Api.Infrastructure.Startup;
+using DocService.Api.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDocService();
@@ -12,6 +13,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDocServiceOpenApi();
+app.UseDocServiceMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseIdempotentRequestBuffering();

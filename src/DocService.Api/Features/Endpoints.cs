@@ -62,6 +62,8 @@ public static class Endpoints
         GetVerification.Map(verifications);
         DownloadSignedVersion.Map(verifications);
         DownloadVerificationReport.Map(verifications);
+        GetSimpleReport.Map(verifications);
+        DownloadEtsiReport.Map(verifications);
 
         var admin = api.MapGroup("/admin").WithTags("Administration");
         var organs = admin.MapGroup("/organs").WithTags("Organs and officials");
@@ -83,6 +85,8 @@ public static class Endpoints
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);
         UploadOwnerImage.Map(admin);
+        Jobs.ListJobs.Map(admin);
+        Jobs.RetryJob.Map(admin);
 
         Statistics.GetStatistics.Map(api);
         Infrastructure.Exchange.DevelopmentAxis.Map(app);

@@ -17,6 +17,7 @@ using DocService.Api.Infrastructure.OpenApi;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Api.Infrastructure.Registers;
 using DocService.Api.Infrastructure.Storage;
+using DocService.Api.Infrastructure.Telemetry;
 using DocService.Api.Infrastructure.Timestamps;
 using DocService.Api.Infrastructure.Validation;
 using DocService.Drafting.Rendering;
@@ -52,6 +53,7 @@ public static class ServiceSetup
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
+        builder.AddDocServiceTelemetry();
         services.AddDocServiceProblemDetails();
         services.AddDocServiceAuth(configuration);
         services.AddDocServiceOpenApi();
@@ -78,6 +80,7 @@ public static class ServiceSetup
         services.AddSingleton<OwnAddress>();
         services.AddDevelopmentCa(configuration, builder.Environment);
         services.AddScoped<ValidationSetup>();
+        services.AddHttpClient(ValidationSetup.RevocationHttpClient).AddHttpMessageHandler(() => new DependencyFailureCounter("revocation"));
         services.AddScoped<Verifier>();
         services.AddSingleton(sp => new DraftRenderer(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<DraftRevisions>();

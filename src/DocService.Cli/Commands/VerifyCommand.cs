@@ -118,25 +118,30 @@ internal static class VerifyCommand
                              $"{(s.SignerName is null ? "" : " by " + s.SignerName)}{(s.Certification ? " (certification)" : "")}");
             output.WriteLine($"  result:        {Label(s.Indication, s.SubIndication)}  {s.Message.En}");
             output.WriteLine($"                 {s.Message.Vi}");
-            output.WriteLine($"  integrity:     {(s.Integrity.Valid ? "intact" : "NOT intact")} (ByteRange {(s.ByteRangeValid ? "ok" : "invalid")}, digest {(s.Integrity.DigestMatches ? "ok" : "mismatch")}, signature {(s.Integrity.SignatureVerifies ? "ok" : "fails")}; {s.Integrity.DigestAlgorithm}/{s.Integrity.SignatureAlgorithm})");
+            output.WriteLine($"  integrity:     {(s.Integrity.Valid ? "intact" : "NOT intact")} (ByteRange {(s.Coverage.ByteRangeValid ? "ok" : "invalid")}, digest {(s.Integrity.DigestMatches ? "ok" : "mismatch")}, signature {(s.Integrity.SignatureVerifies ? "ok" : "fails")}; {s.Integrity.DigestAlgorithm}/{s.Integrity.SignatureAlgorithm})");
             foreach (var reason in s.Integrity.Reasons)
                 output.WriteLine($"                 - {reason}");
             foreach (var warning in s.Integrity.Warnings)
                 output.WriteLine($"                 ~ {warning}");
-            output.WriteLine($"  coverage:      {s.Coverage}{(s.Coverage == Coverage.Revision ? $" {s.CoveredRevision} of {report.Revisions}" : "")}");
-            output.WriteLine($"  changes after: {s.ModificationsAfter} ({(s.ModificationsPermitted ? "permitted" : "NOT permitted")})");
-            foreach (var finding in s.Modifications.Where(f => f.Level > ModificationLevel.None))
+            output.WriteLine($"  coverage:      {s.Coverage.Coverage}{(s.Coverage.Coverage == Coverage.Revision ? $" {s.Coverage.CoveredRevision} of {report.Revisions}" : "")}");
+            output.WriteLine($"  changes after: {s.Modifications.Level} ({(s.Modifications.Permitted ? "permitted" : "NOT permitted")})");
+            foreach (var finding in s.Modifications.Findings.Where(f => f.Level > ModificationLevel.None))
                 output.WriteLine($"                 - rev {finding.Revision}: {finding.Level}: {finding.Description}");
-            if (s.Attacks.Count > 0)
-                output.WriteLine($"  attacks:       {string.Join(", ", s.Attacks)}");
+            if (s.Modifications.Attacks.Count > 0)
+                output.WriteLine($"  attacks:       {string.Join(", ", s.Modifications.Attacks)}");
             output.WriteLine($"  trust:         {s.Trust.Status}{(s.Trust.Chain.Count > 0 ? " — " + string.Join(" → ", s.Trust.Chain.Select(c => c.Subject)) : "")}");
             foreach (var reason in s.Trust.Reasons)
                 output.WriteLine($"                 - {reason}");
             output.WriteLine($"  revocation:    {s.Revocation.Status}");
             foreach (var reason in s.Revocation.Reasons)
                 output.WriteLine($"                 - {reason}");
-            output.WriteLine($"  time:          best {s.BestSignatureTime:u} ({s.BestSignatureTimeSource}){(s.ClaimedSigningTime is { } claimed ? $", claimed {claimed:u}" : "")}");
-            output.WriteLine($"  level:         {Level(s.Level)} — {s.LevelReason}");
+            output.WriteLine($"  time:          best {s.Timestamps.BestSignatureTime:u} ({s.Timestamps.BestSignatureTimeSource}){(s.ClaimedSigningTime is { } claimed ? $", claimed {claimed:u}" : "")}");
+            output.WriteLine($"  level:         {Level(s.Level.Reached)} — {s.Level.Reason.En}");
+            foreach (var problem in s.Level.ValidationDataProblems)
+                output.WriteLine($"                 ~ {problem}");
+            output.WriteLine($"  why:           {s.Reason.En}");
+            foreach (var warning in s.Warnings)
+                output.WriteLine($"  ! {warning.En}");
         }
     }
 

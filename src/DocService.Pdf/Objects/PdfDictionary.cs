@@ -4,7 +4,8 @@ namespace DocService.Pdf.Objects;
 
 /// <summary>
 /// A dictionary object. Keeps the order entries were read or added in, so written output looks
-/// like its input. When a file repeats a key, the last value wins (as in qpdf and pdf.js).
+/// like its input. When a file repeats a key, the last value wins (as in qpdf and pdf.js), and the
+/// parser records the key in <see cref="RepeatedKeys"/> so a caller to whom ambiguity matters can refuse it.
 /// </summary>
 public sealed record PdfDictionary : PdfObject, IReadOnlyCollection<KeyValuePair<PdfName, PdfObject>>
 {
@@ -12,6 +13,10 @@ public sealed record PdfDictionary : PdfObject, IReadOnlyCollection<KeyValuePair
 
     private readonly List<KeyValuePair<PdfName, PdfObject>> _entries = [];
     private readonly Dictionary<PdfName, int> _index = [];
+    private readonly List<PdfName> _repeated = [];
+
+    /// <summary>Keys the entries given to the constructor held more than once (as read from a file); <see cref="With(PdfName, PdfObject)"/> replacing a value is not a repetition.</summary>
+    public IReadOnlyList<PdfName> RepeatedKeys => _repeated;
 
     public PdfDictionary(params IEnumerable<KeyValuePair<PdfName, PdfObject>> entries)
     {
@@ -20,6 +25,8 @@ public sealed record PdfDictionary : PdfObject, IReadOnlyCollection<KeyValuePair
             if (_index.TryGetValue(key, out var at))
             {
                 _entries[at] = new(key, value);
+                if (!_repeated.Contains(key))
+                    _repeated.Add(key);
                 continue;
             }
             _index[key] = _entries.Count;
@@ -42,7 +49,8 @@ public sealed record PdfDictionary : PdfObject, IReadOnlyCollection<KeyValuePair
 
     public bool ContainsKey(PdfName key) => _index.ContainsKey(key);
 
-    public PdfDictionary With(PdfName key, PdfObject value) => new(_entries.Append(new(key, value)));
+    public PdfDictionary With(PdfName key, PdfObject value) =>
+        new(_index.ContainsKey(key) ? _entries.Select(e => e.Key == key ? new(key, value) : e) : _entries.Append(new(key, value)));
 
     public PdfDictionary With(string key, PdfObject value) => With(new PdfName(key), value);
 

@@ -24,14 +24,10 @@ public static class SigningPermissions
         if (certify && signed.Count > 0)
             throw new SignatureNotPermittedException("signature.certification_not_first", "Only the first signature of a document can certify it.");
 
-        if (CertificationPermission(document) is { } permission)
-        {
-            if (permission == DocMdpPermission.NoChanges)
-                throw new SignatureNotPermittedException("signature.document_locked", "The document is certified with no changes permitted (DocMDP P=1).");
-            if (field is null)
-                throw new SignatureNotPermittedException("signature.document_locked",
-                    $"The document is certified (DocMDP P={(int)permission}): only its existing empty signature fields may be signed, and '{fieldName}' is not one.");
-        }
+        // P=2 and P=3 permit signing, and a new signature field to sign in (ISO 32000-2 §12.8.2.2;
+        // Acrobat, pyHanko and our validator agree), so a document certified elsewhere can take ours.
+        if (CertificationPermission(document) == DocMdpPermission.NoChanges)
+            throw new SignatureNotPermittedException("signature.document_locked", "The document is certified with no changes permitted (DocMDP P=1).");
 
         foreach (var lockingField in signed)
         {

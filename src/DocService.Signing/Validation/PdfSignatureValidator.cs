@@ -2,21 +2,21 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using DocService.Pdf.Document;
 using DocService.Pdf.Objects;
+using DocService.Signing.Validation.Checks;
 using DocService.Signing.Validation.Cms;
 using DocService.Signing.Validation.Crypto;
-using DocService.Signing.Validation.Modifications;
 using DocService.Signing.Validation.Pdf;
 using DocService.Signing.Validation.Revocation;
 using DocService.Signing.Validation.Rules;
-using DocService.Signing.Validation.Timestamps;
-using DocService.Signing.Validation.Trust;
 
 namespace DocService.Signing.Validation;
 
 /// <summary>
-/// Validates every signature and document timestamp of a PDF, each on its own (DESIGN §5), by
-/// composing the single-purpose checks: ByteRange, CMS integrity, modifications after the
-/// signature, chain, timestamps, revocation, level, indication. Thread-safe; reuse one instance.
+/// Validates every signature and document timestamp of a PDF, each on its own (DESIGN §5): the
+/// signatures are found (form and page widgets), their ByteRange and CMS checked, and each is then
+/// put through the checks under <c>Validation/Checks/</c> — integrity, coverage, modifications,
+/// timestamps, trust, revocation, level — whose results the report is assembled from.
+/// Thread-safe; reuse one instance.
 /// </summary>
 /// <remarks>
 /// A file that cannot be read as a PDF at all throws <see cref="DocService.Pdf.PdfException"/>;
@@ -24,7 +24,7 @@ namespace DocService.Signing.Validation;
 /// </remarks>
 public sealed class PdfSignatureValidator(ValidationOptions options)
 {
-    readonly RevocationChecker _revocation = new(options);
+    readonly RevocationCheck _revocation = new(new RevocationChecker(options));
 
     public ValidationOptions Options => options;
 
@@ -48,7 +48,7 @@ public sealed class PdfSignatureValidator(ValidationOptions options)
         }).ToList();
 
         var documentTimestamps = checkedSignatures.Where(c => c.Signature.IsDocumentTimestamp)
-            .Select(c => (c.Signature, c.ByteRange, Timestamp: DocumentTimestamp(c.Integrity, validationTime)))
+            .Select(c => new CheckedDocumentTimestamp(c.Signature, c.ByteRange, TimestampsCheck.OfDocumentTimestamp(c.Integrity, options)))
             .ToList();
 
         var reports = new List<SignatureValidationReport>();
@@ -58,7 +58,8 @@ public sealed class PdfSignatureValidator(ValidationOptions options)
             var covering = documentTimestamps
                 .Where(d => d.Signature != signature && d.ByteRange.CoveredRevision is { } r && byteRange.CoveredRevision is { } mine && r > mine)
                 .ToList();
-            reports.Add(await ValidateOneAsync(snapshots, signature, byteRange, integrity, covering, dss, dssCertificates, validationTime, ct));
+            var evidence = new SignatureEvidence(snapshots, signature, byteRange, integrity, covering, dss, dssCertificates, validationTime, options);
+            reports.Add(await ValidateOneAsync(evidence, ct));
         }
 
         var (indication, sub) = IndicationRules.RollUp(reports);
@@ -66,98 +67,65 @@ public sealed class PdfSignatureValidator(ValidationOptions options)
             document.Revisions.Count, pdf.Length, reports, problems);
     }
 
-    async Task<SignatureValidationReport> ValidateOneAsync(RevisionSnapshots snapshots, EmbeddedSignature signature,
-        ByteRangeResult byteRange, CmsIntegrity integrity, IReadOnlyList<(EmbeddedSignature Signature, ByteRangeResult ByteRange, TimestampResult? Timestamp)> coveringTimestamps,
-        DocumentSecurityStore dss, IReadOnlyList<X509Certificate2> dssCertificates, DateTimeOffset validationTime, CancellationToken ct)
+    async Task<SignatureValidationReport> ValidateOneAsync(SignatureEvidence evidence, CancellationToken ct)
     {
-        var cms = integrity.Cms;
-        var kind = signature.IsDocumentTimestamp ? SignatureKind.DocumentTimestamp : SignatureKind.Signature;
-        var modifications = ModificationAnalyzer.Analyze(snapshots, signature, byteRange);
+        var timestamps = TimestampsCheck.Run(evidence);
+        var integrity = IntegrityCheck.Run(evidence, timestamps);
+        var coverage = CoverageCheck.Run(evidence);
+        var modifications = ModificationsCheck.Run(evidence);
+        var trust = TrustCheck.Run(evidence, timestamps.BestSignatureTime);
+        var revocation = await _revocation.RunAsync(evidence, trust.Chain, timestamps.BestSignatureTime, ct);
+        var level = LevelCheck.Run(evidence, integrity, trust.Result, timestamps, revocation);
 
-        CheckedTimestamp? signatureTimestamp = null;
-        if (cms is not null && kind == SignatureKind.Signature)
-            signatureTimestamp = TimestampCheck.CheckSignatureTimestamp(cms, options, validationTime);
-        var ownTimestamp = kind == SignatureKind.DocumentTimestamp ? DocumentTimestamp(integrity, validationTime) : null;
+        var signature = evidence.Signature;
+        var claimedTime = evidence.Cms?.SigningTime ?? SigningTimeOf(signature);
+        var verdict = IndicationRules.Decide(new SignatureFacts(evidence.Kind, integrity, evidence.Integrity, coverage, modifications,
+            timestamps, trust.Result, trust.Chain?.Expired ?? false, trust.Chain?.NotYetValid ?? false, revocation, claimedTime));
 
-        var documentTimestampRefs = coveringTimestamps
-            .Select(d => new DocumentTimestampReference(d.Signature.FieldName, d.Timestamp?.Time, d.Timestamp is { Valid: true, Trusted: true }))
-            .ToList();
-
-        // Best signature time: the earliest trusted proof of existence, else the validation time.
-        DateTimeOffset bestTime = validationTime;
-        var bestSource = BestTimeSource.ValidationTime;
-        if (signatureTimestamp?.Result is { Valid: true, Trusted: true, Time: { } tstTime } && tstTime < bestTime)
-            (bestTime, bestSource) = (tstTime, BestTimeSource.SignatureTimestamp);
-        if (ownTimestamp is { Valid: true, Time: { } ownTime } && ownTime < bestTime)
-            (bestTime, bestSource) = (ownTime, BestTimeSource.SignatureTimestamp);
-        foreach (var d in documentTimestampRefs.Where(d => d.Valid && d.Time is { } t && t < bestTime))
-            (bestTime, bestSource) = (d.Time!.Value, BestTimeSource.DocumentTimestamp);
-
-        var signer = cms?.SignerCertificate;
-        var extra = (cms?.Certificates ?? []).Concat(dssCertificates).Concat(options.Intermediates);
-        ChainOutcome? chain = signer is null ? null
-            : ChainBuilder.Build(signer, extra, options.TrustAnchors,
-                bestTime, kind == SignatureKind.DocumentTimestamp ? CertificatePurpose.Timestamping : CertificatePurpose.Signing);
-        // PAdES baseline (ETSI.CAdES.detached) requires signing-certificate-v2; ISO 32000's
-        // adbe.pkcs7.* profiles do not, but when the attribute is there it must match.
-        var attributeMatches = kind == SignatureKind.DocumentTimestamp || SigningCertificateAttributeMatches(cms)
-            || signature.SubFilter != "ETSI.CAdES.detached" && cms is { SigningCertificateReferences.Count: 0 };
-        var trustReasons = new List<string>(chain?.Reasons ?? ["The signing certificate is not known."]);
-        if (!attributeMatches && cms is not null)
-            trustReasons.Add(cms.SigningCertificateReferences.Count == 0
-                ? "The CMS has no signing-certificate(-v2) attribute binding the signer's certificate."
-                : "The signing-certificate(-v2) attribute does not match the signer's certificate.");
-        var trust = new TrustResult(chain?.Status ?? TrustStatus.NoSigningCertificate,
-            chain?.Elements.Select(ChainBuilder.Summary).ToList() ?? [],
-            chain?.KeyUsageValid ?? false, chain?.TimeValid ?? false, attributeMatches, trustReasons);
-
-        var revocation = chain is { Status: TrustStatus.Trusted or TrustStatus.ChainInvalid } && chain.Elements.Count > 0
-            ? await _revocation.CheckAsync(chain.Elements, EmbeddedRevocationData.From(dss, cms), bestTime, validationTime, ct)
-            : new RevocationResult(RevocationStatus.NotChecked, [], ["No chain to a trust anchor, so revocation was not checked."]);
-        var earliestRevocation = revocation.Certificates.Where(c => c.Status == RevocationStatus.Revoked)
-            .Select(c => c.RevocationTime).Min();
-
-        var ltvInDss = revocation.Certificates.FirstOrDefault()?.Source?.StartsWith("DSS", StringComparison.Ordinal) == true;
-        var archiveTimestamp = ltvInDss && coveringTimestamps.Any(d => d.Timestamp is { Valid: true } && d.ByteRange.CoveredRevision is { } r
-            && !DssReader.Read(snapshots.At(r)).IsEmpty);
-        var timestamped = signatureTimestamp?.Result.Valid == true || documentTimestampRefs.Any(d => d.Valid) || kind == SignatureKind.DocumentTimestamp;
-        var (level, levelReason) = kind == SignatureKind.DocumentTimestamp
-            ? (LevelReached.None, "Levels apply to signatures; this is a document timestamp.")
-            : LevelClassifier.Classify(integrity.Result.Valid, SigningCertificateAttributeMatches(cms), timestamped,
-                ltvInDss, archiveTimestamp);
-        if (signatureTimestamp is { Result.Valid: false } && kind == SignatureKind.Signature)
-            levelReason = "The signature timestamp is not valid (" + string.Join(" ", signatureTimestamp.Result.Reasons) + ") " + levelReason;
-
-        var attacks = new SortedSet<PdfAttack>(modifications.Attacks);
-        if (signature.ByteRange is null || signature.Contents is not { Length: > 0 } || !byteRange.InsideFile || cms is null)
-            attacks.Add(PdfAttack.UniversalSignatureForgery);
-        else if (!byteRange.Valid)
-            attacks.Add(PdfAttack.SignatureWrapping);
-
-        var facts = new SignatureFacts(kind, integrity.Result, cms is not null && !integrity.FormatProblem, signer is not null, modifications.Permitted,
-            [.. attacks], trust, chain?.Expired ?? false, chain?.NotYetValid ?? false, revocation, earliestRevocation,
-            bestTime, bestSource, cms?.SigningTime ?? SigningTimeOf(signature));
-        var (indication, sub) = IndicationRules.Decide(facts);
-        var signerName = signer?.GetNameInfo(X509NameType.SimpleName, false);
+        IReadOnlyList<CheckOutcome> checks =
+        [
+            IntegrityCheck.Judge(integrity, evidence.Integrity),
+            CoverageCheck.Judge(coverage, evidence.Snapshots.Count),
+            ModificationsCheck.Judge(modifications),
+            TimestampsCheck.Judge(timestamps, evidence.Kind),
+            TrustCheck.Judge(trust.Result),
+            RevocationCheck.Judge(revocation),
+            LevelCheck.Judge(level),
+        ];
+        var reason = verdict.DecidedBy is { } decisive
+            ? checks.First(c => c.Check == decisive).Message
+            : new LocalizedMessage("Mọi bước kiểm tra đều đạt.", "Every check passed.");
+        var signerName = evidence.Cms?.SignerCertificate?.GetNameInfo(X509NameType.SimpleName, false);
+        var subject = $"\"{signature.FieldName}\"" + (signerName is null ? "" : $" ({signerName})");
+        List<LocalizedMessage> warnings = signature.OutsideForm
+            ?
+            [
+                new("Trường chữ ký nằm ngoài biểu mẫu (AcroForm): chỉ tìm thấy qua chú thích trên trang, một số phần mềm sẽ không hiển thị chữ ký này.",
+                    "The signature field is outside the form (AcroForm): it was found only through the page's annotations, and some software will not show it."),
+            ]
+            : [];
 
         return new SignatureValidationReport(
-            signature.FieldName, kind, signature.SubFilter, signerName, IsCertification(snapshots, signature),
-            integrity.Result, byteRange.Valid, signature.ByteRange, byteRange.Coverage, byteRange.CoveredRevision,
-            modifications.Level, modifications.Permitted, modifications.Findings, facts.Attacks,
-            trust, revocation, signatureTimestamp?.Result ?? ownTimestamp, documentTimestampRefs,
-            facts.ClaimedSigningTime, bestTime, bestSource, level, levelReason, indication, sub,
-            Messages.ForSignature(indication, sub, $"\"{signature.FieldName}\"" + (signerName is null ? "" : $" ({signerName})")));
-    }
-
-    TimestampResult? DocumentTimestamp(CmsIntegrity integrity, DateTimeOffset validationTime)
-    {
-        if (integrity.Cms is not { SignerCertificate: { } tsa } token || integrity.TimestampInfo is not { } info)
-            return null;
-        var time = new DateTimeOffset(DateTime.SpecifyKind(info.GenTime.ToDateTime(), DateTimeKind.Utc));
-        var chain = ChainBuilder.Build(tsa, token.Certificates.Concat(options.Intermediates), options.TrustAnchors, time, CertificatePurpose.Timestamping);
-        return new TimestampResult(integrity.Result.Valid, integrity.Result.DigestMatches, integrity.Result.SignatureVerifies,
-            chain.Status == TrustStatus.Trusted, time, tsa.GetNameInfo(X509NameType.SimpleName, false),
-            integrity.Result.DigestAlgorithm, [.. integrity.Result.Reasons, .. chain.Reasons]);
+            FieldName: signature.FieldName,
+            Kind: evidence.Kind,
+            SubFilter: signature.SubFilter,
+            SignerName: signerName,
+            Certification: IsCertification(evidence.Snapshots, signature),
+            OutsideForm: signature.OutsideForm,
+            ClaimedSigningTime: claimedTime,
+            Integrity: integrity,
+            Coverage: coverage,
+            Modifications: modifications,
+            Trust: trust.Result,
+            Revocation: revocation,
+            Timestamps: timestamps,
+            Level: level,
+            Indication: verdict.Indication,
+            SubIndication: verdict.SubIndication,
+            Message: Messages.ForSignature(verdict.Indication, subject, reason),
+            Reason: reason,
+            Checks: checks,
+            Warnings: warnings);
     }
 
     static X509Certificate2? TryLoad(byte[] der)
@@ -170,15 +138,6 @@ public sealed class PdfSignatureValidator(ValidationOptions options)
         {
             return null;
         }
-    }
-
-    static bool SigningCertificateAttributeMatches(CmsSignedData? cms)
-    {
-        if (cms?.SignerCertificate is not { } signer || cms.SigningCertificateReferences.Count == 0)
-            return false;
-        var reference = cms.SigningCertificateReferences[0];
-        var hash = Algorithms.Hash(reference.HashOid, signer.RawData);
-        return hash is not null && CryptographicOperations.FixedTimeEquals(hash, reference.Hash);
     }
 
     static DateTimeOffset? SigningTimeOf(EmbeddedSignature signature) =>

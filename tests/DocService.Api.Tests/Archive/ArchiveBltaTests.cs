@@ -73,7 +73,7 @@ public sealed class ArchiveBltaTests(SqliteFileSystemLtvArchiveApi api) : IClass
         var signatures = report.ApprovalSignatures.ToList();
         signatures.Count.ShouldBe(2);
         foreach (var signature in signatures)
-            signature.Level.ShouldBe(LevelReached.BLTA, signature.LevelReason);
+            signature.Level.Reached.ShouldBe(LevelReached.BLTA, signature.Level.Reason.En);
         (await Pdfsig.SignatureVerdictsAsync(WriteTemporary(pdf.ToArray()))).Take(2).ShouldAllBe(v => v == "Signature is Valid.");
 
         // Idempotent: a document already at B-LTA gets no further revision.

@@ -55,4 +55,27 @@ public sealed class SignCommandTests : IDisposable
         File.Exists(output).ShouldBeFalse();
         File.Exists(output + ".partial").ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("3")]
+    public async Task A_document_certified_with_p2_or_p3_takes_a_second_signature_in_a_new_field(string permission)
+    {
+        var certified = Path.Combine(_files, "certified.pdf");
+        await RunAsync("sign", Write("in.pdf", SamplePdfs.WithText("x")), certified, "--p12", Path.Combine(DevPki.Directory, "official-rsa2048.p12"),
+            "--password", DevPki.Password, "--certify", permission, "--field", "Leader");
+        var output = Path.Combine(_files, "second.pdf");
+
+        var exitCode = await RunAsync("sign", certified, output, "--p12", Path.Combine(DevPki.Directory, "organisation.p12"), "--password", DevPki.Password, "--field", "Seal");
+
+        exitCode.ShouldBe(0);
+        (await Pdfsig.SignatureVerdictsAsync(output)).ShouldBe(["Signature is Valid.", "Signature is Valid."]);
+        using var stream = File.OpenRead(output);
+        var report = await new DocService.Signing.Validation.PdfSignatureValidator(new() { TrustAnchors = [DevPki.Certificate("root")] })
+            .ValidateAsync(stream, TestContext.Current.CancellationToken);
+        var certification = report.Signatures.Single(s => s.FieldName == "Leader");
+        certification.Certification.ShouldBeTrue();
+        certification.Modifications.Permitted.ShouldBeTrue();
+        report.Signatures.ShouldAllBe(s => s.Integrity.Valid);
+    }
 }

@@ -26,11 +26,11 @@ public sealed class LtvSigningTests(SqliteLtvApi api) : TimestampedSigningTests(
         signed.Status.ShouldBe(DocumentStatus.Signed);
         signed.Revisions.Count.ShouldBe(approved.Revisions.Count + 1);
         var signature = await ValidatedSignatureAsync(signed);
-        signature.Level.ShouldBe(reached, signature.LevelReason);
+        signature.Level.Reached.ShouldBe(reached, signature.Level.Reason.En);
         signature.Indication.ShouldBe(Indication.TotalPassed, signature.Message.En);
-        signature.SignatureTimestamp.ShouldNotBeNull();
+        signature.Timestamps.SignatureTimestamp.ShouldNotBeNull();
         if (reached == LevelReached.BLTA)
-            signature.DocumentTimestamps.ShouldNotBeEmpty();
+            signature.Timestamps.DocumentTimestamps.ShouldNotBeEmpty();
     }
 }
 

@@ -381,8 +381,8 @@ public sealed class TimestampedSigningSessionTests(SqliteLtvApi api) : IClassFix
         (await Pdfsig.SignatureVerdictsAsync(await SaveAsync(pdf))).ShouldBe(["Signature is Valid.", "Signature is Valid."]);
         var signatures = report.Signatures.Where(s => s.Kind == SignatureKind.Signature).ToList();
         signatures.Count.ShouldBe(2);
-        signatures.ShouldAllBe(s => s.Level == LevelReached.BT);
-        signatures.ShouldAllBe(s => s.SignatureTimestamp != null && s.SignatureTimestamp.TsaName == "DocService Development TSA");
+        signatures.ShouldAllBe(s => s.Level.Reached == LevelReached.BT);
+        signatures.ShouldAllBe(s => s.Timestamps.SignatureTimestamp != null && s.Timestamps.SignatureTimestamp.TsaName == "DocService Development TSA");
     }
 
     [Fact]
@@ -394,8 +394,8 @@ public sealed class TimestampedSigningSessionTests(SqliteLtvApi api) : IClassFix
         var signed = await SignAsync(Leader, approved, "Approve", LeaderToken, "B-B");
 
         var signature = (await ValidateAsync(signed)).Report.Signatures.Single(s => s.Kind == SignatureKind.Signature);
-        signature.Level.ShouldBe(LevelReached.BB, signature.LevelReason);
-        signature.SignatureTimestamp.ShouldBeNull();
+        signature.Level.Reached.ShouldBe(LevelReached.BB, signature.Level.Reason.En);
+        signature.Timestamps.SignatureTimestamp.ShouldBeNull();
     }
 
     [Fact]
@@ -411,7 +411,7 @@ public sealed class TimestampedSigningSessionTests(SqliteLtvApi api) : IClassFix
         signed.Revisions.Count.ShouldBe(2); // extension is part of the signature's one revision
         var (pdf, report) = await ValidateAsync(signed);
         var signature = report.Signatures.Single(s => s.Kind == SignatureKind.Signature);
-        signature.Level.ShouldBe(LevelReached.BLTA, signature.LevelReason);
+        signature.Level.Reached.ShouldBe(LevelReached.BLTA, signature.Level.Reason.En);
         signature.Indication.ShouldBe(Indication.TotalPassed, signature.Message.En);
         (await Pdfsig.SignatureVerdictsAsync(await SaveAsync(pdf)))[0].ShouldBe("Signature is Valid.");
     }
@@ -441,7 +441,7 @@ public sealed class TimestampedSigningSessionTests(SqliteLtvApi api) : IClassFix
 
         var signed = await (await SigningSessionTests.CompleteAsync(Leader, session, value)).ShouldBeJsonAsync<DocumentResponse>();
         signed.Status.ShouldBe(DocumentStatus.Signed);
-        (await ValidateAsync(signed)).Report.Signatures.Single(s => s.Kind == SignatureKind.Signature).Level.ShouldBe(LevelReached.BT);
+        (await ValidateAsync(signed)).Report.Signatures.Single(s => s.Kind == SignatureKind.Signature).Level.Reached.ShouldBe(LevelReached.BT);
     }
 
     async Task<DocumentResponse> SignAsync(HttpClient client, DocumentResponse document, string step, ISigner token, string? level = null)

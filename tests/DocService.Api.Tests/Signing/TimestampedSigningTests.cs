@@ -107,8 +107,8 @@ public abstract class TimestampedSigningWithTsaTests(ApiFactory api) : Timestamp
 
         signed.Status.ShouldBe(DocumentStatus.Signed);
         var signature = await ValidatedSignatureAsync(signed);
-        signature.Level.ShouldBe(LevelReached.BT, signature.LevelReason);
-        signature.SignatureTimestamp.ShouldNotBeNull().TsaName.ShouldBe("DocService Development TSA");
+        signature.Level.Reached.ShouldBe(LevelReached.BT, signature.Level.Reason.En);
+        signature.Timestamps.SignatureTimestamp.ShouldNotBeNull().TsaName.ShouldBe("DocService Development TSA");
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public abstract class TimestampedSigningWithTsaTests(ApiFactory api) : Timestamp
         var approved = await ApprovedWithKeyAsync();
         var signed = await (await Leader.PostJsonAsync($"/api/v1/documents/{approved.Id}/signatures", new { level = "B-B" }, $"\"{approved.Version}\""))
             .ShouldBeJsonAsync<DocumentResponse>();
-        (await ValidatedSignatureAsync(signed)).Level.ShouldBe(LevelReached.BB);
+        (await ValidatedSignatureAsync(signed)).Level.Reached.ShouldBe(LevelReached.BB);
 
         var extended = await (await Leader.PostJsonAsync($"/api/v1/documents/{signed.Id}/extend", new { level = "B-T" }, $"\"{signed.Version}\""))
             .ShouldBeJsonAsync<DocumentResponse>();
@@ -125,8 +125,8 @@ public abstract class TimestampedSigningWithTsaTests(ApiFactory api) : Timestamp
         extended.Revisions.Count.ShouldBe(signed.Revisions.Count + 1);
         extended.Status.ShouldBe(DocumentStatus.Signed);
         var signature = await ValidatedSignatureAsync(extended);
-        signature.Level.ShouldBe(LevelReached.BT, signature.LevelReason);
-        signature.DocumentTimestamps.ShouldHaveSingleItem().Valid.ShouldBeTrue();
+        signature.Level.Reached.ShouldBe(LevelReached.BT, signature.Level.Reason.En);
+        signature.Timestamps.DocumentTimestamps.ShouldHaveSingleItem().Valid.ShouldBeTrue();
     }
 
     [Fact]

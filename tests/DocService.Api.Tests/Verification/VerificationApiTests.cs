@@ -52,8 +52,8 @@ public abstract class VerificationApiTests(ApiFactory api) : IDisposable
 
         var signature = report.Signatures.ShouldHaveSingleItem();
         signature.Integrity.Valid.ShouldBeTrue();
-        signature.ByteRangeValid.ShouldBeTrue();
-        signature.Coverage.ShouldBe(Coverage.EntireFile);
+        signature.Coverage.ByteRangeValid.ShouldBeTrue();
+        signature.Coverage.Coverage.ShouldBe(Coverage.EntireFile);
         report.Indication.ShouldNotBe(Indication.TotalPassed);
         report.Message.Vi.ShouldNotBeNullOrWhiteSpace();
         report.Message.En.ShouldNotBeNullOrWhiteSpace();
@@ -99,7 +99,7 @@ public abstract class VerificationApiTests(ApiFactory api) : IDisposable
 
         again.Indication.ShouldBe(report.Indication);
         again.Signatures.Count.ShouldBe(2);
-        report.Signatures[0].Coverage.ShouldBe(Coverage.Revision);
+        report.Signatures[0].Coverage.Coverage.ShouldBe(Coverage.Revision);
         first.ShouldBe(once);
         second.ShouldBe(twice);
     }
@@ -118,6 +118,60 @@ public abstract class VerificationApiTests(ApiFactory api) : IDisposable
         var text = await ExternalTool.RunAsync("pdftotext", path, "-");
         text.Output.ShouldContain("BÁO CÁO XÁC THỰC CHỮ KÝ SỐ");
         text.Output.ShouldContain("Leader");
+        // Read by people: the words, not the enum names, and times in Vietnam time.
+        text.Output.ShouldContain("CHƯA XÁC ĐỊNH");
+        text.Output.ShouldContain("giờ Việt Nam");
+        text.Output.ShouldContain("số hiệu");
+        foreach (var name in new[] { "Indeterminate", "NoChainToTrustAnchor", "EntireFile", "TotalPassed", "NO_CERTIFICATE_CHAIN_FOUND", "BLT", "ValidationTime" })
+            text.Output.ShouldNotContain(name);
+
+        var english = await (await Auditor.GetAsync($"/api/v1/verifications/{report.Id}/report.pdf?lang=en", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var englishPath = Path.Combine(_files, "report-en.pdf");
+        await File.WriteAllBytesAsync(englishPath, english, Ct);
+        var englishText = (await ExternalTool.RunAsync("pdftotext", englishPath, "-")).Output;
+        englishText.ShouldContain("SIGNATURE VALIDATION REPORT");
+        englishText.ShouldContain("INDETERMINATE");
+        englishText.ShouldContain("Vietnam time");
+        (await Auditor.GetAsync($"/api/v1/verifications/{report.Id}/report.pdf?lang=fr", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Simple_report_has_one_line_per_signature_with_who_when_indication_and_why()
+    {
+        var report = await VerifyAsync(await SignAsync(await SignAsync(SamplePdfs.WithText("x"), "Leader"), "Seal"));
+
+        var simple = await (await Auditor.GetAsync($"/api/v1/verifications/{report.Id}/simple", Ct))
+            .ShouldBeJsonAsync<DocService.Signing.Validation.Reports.SimpleValidationReport>(HttpStatusCode.OK);
+
+        simple.SignaturesCount.ShouldBe(2);
+        simple.Signatures.Select(s => s.FieldName).ShouldBe(["Leader", "Seal"]);
+        simple.Signatures.ShouldAllBe(s => s.SignedBy != null && s.Why.Vi.Length > 0 && s.Why.En.Length > 0);
+        simple.Signatures.ShouldAllBe(s => s.Indication == report.Indication);
+        simple.Signatures[0].Why.ShouldBe(report.Signatures[0].Reason);
+    }
+
+    [Fact]
+    public async Task Etsi_report_is_ts_119_102_2_xml_with_one_signature_report_each()
+    {
+        var report = await VerifyAsync(await SignAsync(SamplePdfs.WithText("x"), "Leader"));
+
+        var response = await Auditor.GetAsync($"/api/v1/verifications/{report.Id}/report.xml", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/xml");
+        var xml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        System.Xml.Linq.XNamespace etsi = "http://uri.etsi.org/19102/v1.2.1#";
+        xml.Root!.Name.ShouldBe(etsi + "ValidationReport");
+        var signature = xml.Root.Elements(etsi + "SignatureValidationReport").ShouldHaveSingleItem();
+        signature.Element(etsi + "SignatureIdentifier")!.Element(etsi + "DAIdentifier")!.Value.ShouldBe("Leader");
+        // Other tests of this host may trust the development root, so the sub-indication is the report's, whichever it is.
+        var status = signature.Element(etsi + "SignatureValidationStatus")!;
+        status.Element(etsi + "MainIndication")!.Value.ShouldBe("urn:etsi:019102:mainindication:indeterminate");
+        status.Element(etsi + "SubIndication")!.Value.ShouldBe("urn:etsi:019102:subindication:"
+            + System.Text.Json.JsonSerializer.Serialize(report.Signatures[0].SubIndication).Trim('"'));
+        // The signer information refers to a validation object that is there.
+        var reference = signature.Element(etsi + "SignerInformation")!.Element(etsi + "SignerCertificate")!.Attribute("VOReference")!.Value;
+        xml.Root.Element(etsi + "SignatureValidationObjects")!.Elements(etsi + "ValidationObject").Select(o => o.Attribute("id")!.Value).ShouldContain(reference);
     }
 
     [Fact]

@@ -24,6 +24,25 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_repeated_key_keeps_the_last_value_and_is_recorded()
+    {
+        var dictionary = (PdfDictionary)TestPdf.Parse("<< /Contents <01> /Type /Sig /Contents <02> /Contents <03> >>");
+
+        ((PdfString)dictionary["Contents"]!).Bytes.ToArray().ShouldBe(new byte[] { 3 });
+        dictionary.RepeatedKeys.ShouldBe([new PdfName("Contents")]);
+        dictionary.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Replacing_a_value_in_code_is_not_a_repetition()
+    {
+        var dictionary = PdfDictionary.Of(("A", new PdfInteger(1))).With("A", new PdfInteger(2));
+
+        dictionary.GetInteger(new PdfName("A")).ShouldBe(2);
+        dictionary.RepeatedKeys.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Names_decode_hash_escapes()
     {
         TestPdf.Parse("/Lime#20Green").ShouldBe(new PdfName("Lime Green"));

@@ -27,7 +27,7 @@ public sealed class LevelExtenderTests : IDisposable
         {
             var report = await ValidateAsync(pdf);
             var signature = report.Signatures.Single(s => s.Kind == SignatureKind.Signature);
-            signature.Level.ShouldBe(level, signature.LevelReason);
+            signature.Level.Reached.ShouldBe(level, signature.Level.Reason.En);
             // Offline, only the DSS can vouch for the certificate: B-T alone is "try later".
             signature.Indication.ShouldBe(level == LevelReached.BT ? Indication.Indeterminate : Indication.TotalPassed, signature.Message.En);
         }
@@ -58,8 +58,8 @@ public sealed class LevelExtenderTests : IDisposable
         var report = await ValidateAsync(renewed);
         report.Indication.ShouldBe(Indication.TotalPassed, string.Join(" | ", report.Signatures.Select(s => s.Message.En)));
         var signature = report.Signatures.Single(s => s.Kind == SignatureKind.Signature);
-        signature.Level.ShouldBe(LevelReached.BLTA, signature.LevelReason);
-        signature.DocumentTimestamps.Count.ShouldBe(2);
+        signature.Level.Reached.ShouldBe(LevelReached.BLTA, signature.Level.Reason.En);
+        signature.Timestamps.DocumentTimestamps.Count.ShouldBe(2);
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class LevelExtenderTests : IDisposable
         var lta = await _ltv.ExtendAsync(certified, PadesLevel.BLTA);
 
         var signature = (await ValidateAsync(lta)).Signatures.Single(s => s.Kind == SignatureKind.Signature);
-        signature.ModificationsPermitted.ShouldBeTrue();
-        signature.Level.ShouldBe(LevelReached.BLTA, signature.LevelReason);
+        signature.Modifications.Permitted.ShouldBeTrue();
+        signature.Level.Reached.ShouldBe(LevelReached.BLTA, signature.Level.Reason.En);
         signature.Indication.ShouldBe(Indication.TotalPassed, signature.Message.En + " " + string.Join(" ", signature.Revocation.Reasons));
     }
 
@@ -112,9 +112,9 @@ public sealed class CorpusExtensionTests : IDisposable
         var after = await Pdfsig.SignatureVerdictsAsync(_ltv.Files.Write("after.pdf", extended));
         after.Take(before.Count).ShouldBe(before);
         var report = await ValidateAsync(extended);
-        var ours = report.Signatures.Where(s => s.Kind == SignatureKind.DocumentTimestamp && s.SignatureTimestamp?.TsaName == "DocService Development TSA").ToList();
+        var ours = report.Signatures.Where(s => s.Kind == SignatureKind.DocumentTimestamp && s.Timestamps.SignatureTimestamp?.TsaName == "DocService Development TSA").ToList();
         ours.ShouldNotBeEmpty();
-        ours.ShouldAllBe(s => s.Integrity.Valid && s.SignatureTimestamp!.Valid);
-        report.Signatures.Where(s => s.Kind == SignatureKind.Signature).ShouldAllBe(s => s.DocumentTimestamps.Count > 0 || s.SignatureTimestamp != null);
+        ours.ShouldAllBe(s => s.Integrity.Valid && s.Timestamps.SignatureTimestamp!.Valid);
+        report.Signatures.Where(s => s.Kind == SignatureKind.Signature).ShouldAllBe(s => s.Timestamps.DocumentTimestamps.Count > 0 || s.Timestamps.SignatureTimestamp != null);
     }
 }

@@ -45,8 +45,8 @@ public sealed class TimestampedSigningTests : IDisposable
         var pdf = await _ltv.SignAsync(PadesLevel.BT);
 
         var signature = (await ValidateAsync(pdf)).Signatures.ShouldHaveSingleItem();
-        signature.Level.ShouldBe(LevelReached.BT, signature.LevelReason);
-        signature.BestSignatureTimeSource.ShouldBe(BestTimeSource.SignatureTimestamp);
+        signature.Level.Reached.ShouldBe(LevelReached.BT, signature.Level.Reason.En);
+        signature.Timestamps.BestSignatureTimeSource.ShouldBe(BestTimeSource.SignatureTimestamp);
         (await PdfsigVerdictsOfSignatures(pdf)).ShouldBe(["Signature is Valid."]);
         var cms = LtvFixture.Signatures(pdf).Single().Cms;
         await OpenSslAcceptsTokenAsync(LtvFixture.SignatureTimestampToken(cms), SignatureTimestamps.SignatureValueOf(cms));
@@ -60,7 +60,7 @@ public sealed class TimestampedSigningTests : IDisposable
         var pdf = await _ltv.SignAsync(PadesLevel.BLT);
 
         var signature = (await ValidateAsync(pdf)).Signatures.ShouldHaveSingleItem();
-        signature.Level.ShouldBe(LevelReached.BLT, signature.LevelReason);
+        signature.Level.Reached.ShouldBe(LevelReached.BLT, signature.Level.Reason.En);
         signature.Revocation.Status.ShouldBe(RevocationStatus.Good, string.Join(" ", signature.Revocation.Reasons));
         signature.Indication.ShouldBe(Indication.TotalPassed, signature.Message.En);
         (await PdfsigVerdictsOfSignatures(pdf)).ShouldBe(["Signature is Valid."]);
@@ -90,7 +90,7 @@ public sealed class TimestampedSigningTests : IDisposable
         parsed.ExitCode.ShouldBe(0, parsed.ToString());
         parsed.Output.ShouldContain("Issuing CA");
         var signature = (await ValidateAsync(pdf)).Signatures.ShouldHaveSingleItem();
-        signature.Level.ShouldBe(LevelReached.BLT, signature.LevelReason);
+        signature.Level.Reached.ShouldBe(LevelReached.BLT, signature.Level.Reason.En);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class TimestampedSigningTests : IDisposable
 
         var report = await ValidateAsync(pdf);
         var signature = report.Signatures.Single(s => s.Kind == SignatureKind.Signature);
-        signature.Level.ShouldBe(LevelReached.BLTA, signature.LevelReason);
+        signature.Level.Reached.ShouldBe(LevelReached.BLTA, signature.Level.Reason.En);
         report.Indication.ShouldBe(Indication.TotalPassed, string.Join(" | ", report.Signatures.Select(s => s.Message.En)));
         (await PdfsigVerdictsOfSignatures(pdf)).ShouldBe(["Signature is Valid."]);
         var timestamp = LtvFixture.Signatures(pdf).Single(s => s.DocumentTimestamp);
@@ -121,9 +121,9 @@ public sealed class TimestampedSigningTests : IDisposable
         var unprotected = (await ValidateAsync(plain, DevOptions(afterExpiry))).Signatures.ShouldHaveSingleItem();
 
         var signature = report.Signatures.Single(s => s.Kind == SignatureKind.Signature);
-        signature.BestSignatureTimeSource.ShouldNotBe(BestTimeSource.ValidationTime);
+        signature.Timestamps.BestSignatureTimeSource.ShouldNotBe(BestTimeSource.ValidationTime);
         signature.Indication.ShouldBe(Indication.TotalPassed, signature.Message.En + " " + string.Join(" ", signature.Trust.Reasons));
-        signature.Level.ShouldBe(LevelReached.BLTA, signature.LevelReason);
+        signature.Level.Reached.ShouldBe(LevelReached.BLTA, signature.Level.Reason.En);
         unprotected.Indication.ShouldNotBe(Indication.TotalPassed);
     }
 
@@ -138,9 +138,14 @@ public sealed class TimestampedSigningTests : IDisposable
 
         var signature = (await ValidateAsync(tampered)).Signatures.ShouldHaveSingleItem();
 
-        signature.SignatureTimestamp.ShouldNotBeNull().ImprintMatches.ShouldBeFalse();
-        signature.Level.ShouldBe(LevelReached.BB);
-        signature.LevelReason.ShouldContain("timestamp is not valid");
+        signature.Timestamps.SignatureTimestamp.ShouldNotBeNull().ImprintMatches.ShouldBeFalse();
+        signature.Level.Reached.ShouldBe(LevelReached.BB);
+        signature.Level.Reason.En.ShouldContain("timestamp is broken");
+        // ETSI EN 319 102-1: a timestamp that does not verify leaves the signature INDETERMINATE at best, and says so first.
+        signature.Indication.ShouldBe(Indication.Indeterminate);
+        signature.Timestamps.Broken.ShouldBeTrue();
+        signature.Reason.ShouldBe(signature.Checks.Single(c => c.Check == CheckName.Timestamps).Message);
+        signature.Checks.Single(c => c.Check == CheckName.Timestamps).Status.ShouldBe(CheckStatus.Failed);
     }
 
     [Fact]

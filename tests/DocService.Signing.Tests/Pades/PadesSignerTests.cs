@@ -130,14 +130,26 @@ public sealed class PadesSignerTests : IDisposable
         (await Pdfsig.SignatureVerdictsAsync(_files.Write("issued.pdf", issued))).ShouldBe(["Signature is Valid.", "Signature is Valid."]);
     }
 
-    [Fact]
-    public async Task Certification_p2_refuses_a_new_field()
+    [Theory]
+    [InlineData(DocMdpPermission.FormFillingAndSigning)]
+    [InlineData(DocMdpPermission.FormFillingSigningAndAnnotations)]
+    public async Task Certification_p2_and_p3_take_a_signature_in_a_new_field_and_the_certification_stays_valid(DocMdpPermission permission)
     {
-        var certified = await SignedPdf.SignAsync(TestPdfs.Simple(), SignedPdf.NewField("Leader", DocMdpPermission.FormFillingAndSigning));
+        var certified = await SignedPdf.SignAsync(TestPdfs.Simple(), SignedPdf.NewField("Leader", permission));
 
-        var error = await Should.ThrowAsync<SignatureNotPermittedException>(SignedPdf.SignAsync(certified, SignedPdf.NewField("Extra")));
+        var cosigned = await SignedPdf.SignAsync(certified, SignedPdf.NewField("Extra"), "organisation");
 
-        error.Code.ShouldBe("signature.document_locked");
+        SigningPermissions.CertificationPermission(PdfDocument.Open(new MemoryStream(cosigned))).ShouldBe(permission);
+        (await Pdfsig.SignatureVerdictsAsync(_files.Write("cosigned.pdf", cosigned))).ShouldBe(["Signature is Valid.", "Signature is Valid."]);
+        using var stream = new MemoryStream(cosigned);
+        var report = await new DocService.Signing.Validation.PdfSignatureValidator(new() { TrustAnchors = [DevPki.Certificate("root")] })
+            .ValidateAsync(stream, TestContext.Current.CancellationToken);
+        var certification = report.Signatures.Single(s => s.FieldName == "Leader");
+        certification.Certification.ShouldBeTrue();
+        certification.Integrity.Valid.ShouldBeTrue();
+        certification.Modifications.Permitted.ShouldBeTrue(string.Join(" ", certification.Modifications.Findings.Select(f => f.Description)));
+        certification.Modifications.Level.ShouldBe(DocService.Signing.Validation.ModificationLevel.FormFillAndSignatures);
+        report.Signatures.Single(s => s.FieldName == "Extra").Integrity.Valid.ShouldBeTrue();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
+using DocService.Signing.Tests.Oracles;
 using DocService.Signing.Tests.Support;
 using DocService.Signing.Validation;
 
@@ -21,6 +22,7 @@ namespace DocService.Signing.Tests.Validation;
 /// <item>pdf-sig-with-econtent: a detached SubFilter with encapsulated content is refused (pyHanko), although its crypto verifies.</item>
 /// <item>coverage anomalies: the crypto verifies but the ByteRange is not sane, so integrity is not valid (pyHanko's bottom line).</item>
 /// <item>BadEncodedCMS: EU DSS reports no signature; we report the field's signature as not intact.</item>
+/// <item>ed448-disallowed-hash: the signature value verifies, but Ed448 with SHA-512 breaks RFC 8419, so integrity is not valid (pyHanko: INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE, which is our indication too).</item>
 /// </list>
 /// </remarks>
 [Trait("Category", "Corpus")]
@@ -76,7 +78,7 @@ public sealed class CorpusValidationTests
         ["pyhanko/certified-with-indirect-refs-in-dir.pdf"] = [Ok],
         ["pyhanko/coverage-anomalies/signature-gap-too-big.pdf"] = [new(false, false, true)],
         ["pyhanko/coverage-anomalies/tail-uncovered.pdf"] = [new(false, false, true)],
-        ["pyhanko/ed448-disallowed-hash.pdf"] = [Ok],
+        ["pyhanko/ed448-disallowed-hash.pdf"] = [new(false, true, true)],
         ["pyhanko/extensions-indirect-not-all-paths.pdf"] = [Ok, Ok],
         ["pyhanko/form-update-ap-indirect-sneaky-trailer.pdf"] = [Ok, Ok],
         ["pyhanko/form-update-override-appearance-stream.pdf"] = [Ok, Ok],
@@ -116,7 +118,7 @@ public sealed class CorpusValidationTests
         var report = await ValidateWithinLimitAsync(Validator(Corpus.PathOf(".")), path);
 
         var expected = Expectations[file];
-        var actual = report.Signatures.Select(s => new Expected(s.Integrity.Valid, s.ByteRangeValid, s.Integrity.DigestMatches && s.Integrity.SignatureVerifies)).ToList();
+        var actual = report.Signatures.Select(s => new Expected(s.Integrity.Valid, s.Coverage.ByteRangeValid, s.Integrity.DigestMatches && s.Integrity.SignatureVerifies)).ToList();
         actual.ShouldBe(expected, ignoreOrder: false, customMessage: Describe(report));
         if (expected.Length == 0)
             report.Indication.ShouldBe(Indication.TotalFailed);
@@ -129,11 +131,38 @@ public sealed class CorpusValidationTests
         var report = await ValidateWithinLimitAsync(Validator(Corpus.PathOf(".")), Corpus.PathOf(file));
 
         report.Indication.ShouldNotBe(Indication.TotalPassed);
-        report.Signatures.Any(s => s.Attacks.Count > 0 || !s.Integrity.Valid).ShouldBeTrue(Describe(report));
-        report.Signatures.SelectMany(s => s.Attacks).ShouldNotBeEmpty(Describe(report));
+        report.Signatures.Any(s => s.Modifications.Attacks.Count > 0 || !s.Integrity.Valid).ShouldBeTrue(Describe(report));
+        report.Signatures.SelectMany(s => s.Modifications.Attacks).ShouldNotBeEmpty(Describe(report));
     }
 
     public static TheoryData<string> AttackData => new(AttackFiles);
+
+    [Fact]
+    public async Task EdDSA_follows_RFC_8419_and_a_wrong_hash_is_the_headline_reason()
+    {
+        var validator = Validator(Corpus.PathOf("."));
+        var ed448 = (await ValidateWithinLimitAsync(validator, Corpus.PathOf("pyhanko/ed448-disallowed-hash.pdf"))).Signatures.ShouldHaveSingleItem();
+        var ed25519 = (await ValidateWithinLimitAsync(validator, Corpus.PathOf("pyhanko/extensions-indirect-not-all-paths.pdf"))).Signatures[1];
+
+        ed448.Integrity.SignatureVerifies.ShouldBeTrue();
+        ed448.Integrity.AlgorithmPairAllowed.ShouldBeFalse();
+        ed448.Integrity.Valid.ShouldBeFalse();
+        (ed448.Indication, ed448.SubIndication).ShouldBe((Indication.Indeterminate, SubIndication.CryptoConstraintsFailure));
+        ed448.Reason.En.ShouldContain("Ed448 must be used with SHAKE256");
+        ed25519.Integrity.SignatureAlgorithm.ShouldBe("Ed25519");
+        ed25519.Integrity.AlgorithmPairAllowed.ShouldBeTrue(Describe(ed25519));
+    }
+
+    [Fact]
+    public async Task SHA_1_is_reported_with_the_date_it_stopped_being_acceptable()
+    {
+        var report = await ValidateWithinLimitAsync(Validator(Corpus.PathOf(".")), Corpus.PathOf("esig-dss/pkcs7_sha1.pdf"));
+
+        var sha1 = report.Signatures.First(s => s.SubFilter == "adbe.pkcs7.sha1");
+        sha1.Integrity.AlgorithmsAcceptable.ShouldBeFalse();
+        sha1.Integrity.Warnings.ShouldContain(w => w.Contains("SHA-1 is not acceptable for signatures made after 2009-08-01"));
+        report.Indication.ShouldNotBe(Indication.TotalPassed);
+    }
 
     [Fact]
     public void Every_PDF_in_the_manifest_has_an_expectation()
@@ -150,7 +179,9 @@ public sealed class CorpusValidationTests
         var rows = File.ReadAllLines(Path.Combine(root, "MANIFEST.tsv")).Skip(1).Select(l => l.Split('\t'))
             .Where(c => c[0].EndsWith(".pdf", StringComparison.Ordinal)).ToList();
         int expectedAgree = 0, expectedTotal = 0, pdfsigAgree = 0, pdfsigTotal = 0, coverageAgree = 0, coverageTotal = 0, opensslAgree = 0, opensslTotal = 0;
+        int itextAgree = 0, itextTotal = 0, itextCoverageAgree = 0, itextCoverageTotal = 0;
         var disagreements = new StringBuilder();
+        var itext = (await ItextOracle.VerifyAsync([.. rows.Select(r => Path.Combine(root, r[0]))])).ToLookup(v => v.File);
         foreach (var row in rows)
         {
             var report = await ValidateWithinLimitAsync(validator, Path.Combine(root, row[0]));
@@ -159,7 +190,7 @@ public sealed class CorpusValidationTests
             for (var i = 0; i < Math.Min(ours.Count, expected.Length); i++)
             {
                 expectedTotal++;
-                if (ours[i].Integrity.Valid == expected[i].Valid && ours[i].ByteRangeValid == expected[i].ByteRange)
+                if (ours[i].Integrity.Valid == expected[i].Valid && ours[i].Coverage.ByteRangeValid == expected[i].ByteRange)
                     expectedAgree++;
             }
 
@@ -178,14 +209,35 @@ public sealed class CorpusValidationTests
                 else
                     disagreements.AppendLine($"  pdfsig {row[0]} {m.Groups[1].Value}: pdfsig {m.Groups[2].Value}, ours crypto={mine} valid={signature.Integrity.Valid}");
                 coverageTotal++;
-                if ((m.Groups[3].Value == "whole") == (signature.Coverage == Coverage.EntireFile))
+                if ((m.Groups[3].Value == "whole") == (signature.Coverage.Coverage == Coverage.EntireFile))
                     coverageAgree++;
                 else
-                    disagreements.AppendLine($"  coverage {row[0]} {m.Groups[1].Value}: pdfsig {m.Groups[3].Value}, ours {signature.Coverage}");
+                    disagreements.AppendLine($"  coverage {row[0]} {m.Groups[1].Value}: pdfsig {m.Groups[3].Value}, ours {signature.Coverage.Coverage}");
+            }
+
+            foreach (var theirs in itext[Path.Combine(root, row[0])])
+            {
+                var signature = ours.FirstOrDefault(s => s.FieldName == theirs.Field);
+                if (signature is null)
+                {
+                    disagreements.AppendLine($"  iText {row[0]} {theirs.Field}: found by iText, not by us");
+                    continue;
+                }
+                itextTotal++;
+                var mine = signature.Integrity.DigestMatches && signature.Integrity.SignatureVerifies;
+                if (mine == (theirs.Intact == true))
+                    itextAgree++;
+                else
+                    disagreements.AppendLine($"  iText {row[0]} {theirs.Field}: iText {(theirs.Intact is null ? "error: " + theirs.Detail : theirs.Intact.Value ? "intact" : "broken")}, ours crypto={mine}");
+                itextCoverageTotal++;
+                if (theirs.Whole == (signature.Coverage.Coverage == Coverage.EntireFile))
+                    itextCoverageAgree++;
+                else
+                    disagreements.AppendLine($"  iText coverage {row[0]} {theirs.Field}: iText {(theirs.Whole ? "whole" : "partial")}, ours {signature.Coverage.Coverage}");
             }
 
             var openssl = Regex.Match(check, @"openssl cms over ByteRange: (.*)$").Groups[1].Value.Split("; ", StringSplitOptions.RemoveEmptyEntries);
-            var byOffset = ours.Where(s => s.ByteRange is not null).ToList();
+            var byOffset = ours.Where(s => s.Coverage.ByteRange is not null).ToList();
             for (var i = 0; i < Math.Min(openssl.Length, byOffset.Count); i++)
             {
                 opensslTotal++;
@@ -203,6 +255,8 @@ public sealed class CorpusValidationTests
               pdfsig -nocert signature verdict (crypto):           {pdfsigAgree}/{pdfsigTotal}
               pdfsig coverage (whole vs partial):                  {coverageAgree}/{coverageTotal}
               openssl cms over ByteRange (crypto):                 {opensslAgree}/{opensslTotal}
+              iText 5 signature verdict (crypto, run here):        {itextAgree}/{itextTotal}
+              iText 5 coverage (whole vs partial):                 {itextCoverageAgree}/{itextCoverageTotal}
             Disagreements:
             {disagreements}
             """;
@@ -221,4 +275,6 @@ public sealed class CorpusValidationTests
     }
 
     static string Describe(DocumentValidationReport report) => ValidationJson.Serialize(report);
+
+    static string Describe(SignatureValidationReport signature) => string.Join(" ", signature.Integrity.Reasons.Concat(signature.Integrity.Warnings));
 }

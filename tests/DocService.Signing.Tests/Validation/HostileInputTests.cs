@@ -62,9 +62,9 @@ public sealed class HostileInputTests
         var (report, _) = await RunAsync(signed);
 
         var signature = report.ShouldNotBeNull().Signatures.ShouldHaveSingleItem();
-        signature.ByteRangeValid.ShouldBeFalse();
+        signature.Coverage.ByteRangeValid.ShouldBeFalse();
         signature.Integrity.DigestMatches.ShouldBeFalse();
-        signature.Attacks.ShouldContain(PdfAttack.UniversalSignatureForgery);
+        signature.Modifications.Attacks.ShouldContain(PdfAttack.UniversalSignatureForgery);
         signature.Indication.ShouldBe(Indication.TotalFailed);
     }
 

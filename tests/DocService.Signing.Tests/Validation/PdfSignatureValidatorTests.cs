@@ -17,12 +17,12 @@ public sealed class PdfSignatureValidatorTests
 
         var signature = report.Signatures.ShouldHaveSingleItem();
         signature.Integrity.Valid.ShouldBeTrue(string.Join(" ", signature.Integrity.Reasons));
-        signature.ByteRangeValid.ShouldBeTrue();
-        signature.Coverage.ShouldBe(Coverage.EntireFile);
-        signature.ModificationsAfter.ShouldBe(ModificationLevel.None);
+        signature.Coverage.ByteRangeValid.ShouldBeTrue();
+        signature.Coverage.Coverage.ShouldBe(Coverage.EntireFile);
+        signature.Modifications.Level.ShouldBe(ModificationLevel.None);
         signature.Trust.Status.ShouldBe(TrustStatus.Trusted);
         signature.SignerName.ShouldBe("Nguyễn Văn An");
-        signature.Level.ShouldBe(LevelReached.BB);
+        signature.Level.Reached.ShouldBe(LevelReached.BB);
         // Fetching is off and nothing is embedded: unavailable revocation is never a pass.
         signature.Revocation.Status.ShouldBe(RevocationStatus.Unavailable);
         signature.Indication.ShouldBe(Indication.Indeterminate);
@@ -41,7 +41,7 @@ public sealed class PdfSignatureValidatorTests
         var signature = (await ValidateAsync(signed)).Signatures.ShouldHaveSingleItem();
 
         signature.Integrity.DigestMatches.ShouldBeFalse();
-        signature.ByteRangeValid.ShouldBeTrue();
+        signature.Coverage.ByteRangeValid.ShouldBeTrue();
         signature.Indication.ShouldBe(Indication.TotalFailed);
         signature.SubIndication.ShouldBe(SubIndication.HashFailure);
         signature.Message.Vi.ShouldContain("bị thay đổi");
@@ -68,12 +68,12 @@ public sealed class PdfSignatureValidatorTests
         report.Signatures.Count.ShouldBe(2);
         var leader = report.Signatures.Single(s => s.FieldName == "Leader");
         leader.Integrity.Valid.ShouldBeTrue();
-        leader.Coverage.ShouldBe(Coverage.Revision);
-        leader.CoveredRevision.ShouldBe(2);
-        leader.ModificationsAfter.ShouldBe(ModificationLevel.FormFillAndSignatures);
-        leader.ModificationsPermitted.ShouldBeTrue();
-        leader.Attacks.ShouldBeEmpty();
-        report.Signatures.Single(s => s.FieldName == "Seal").Coverage.ShouldBe(Coverage.EntireFile);
+        leader.Coverage.Coverage.ShouldBe(Coverage.Revision);
+        leader.Coverage.CoveredRevision.ShouldBe(2);
+        leader.Modifications.Level.ShouldBe(ModificationLevel.FormFillAndSignatures);
+        leader.Modifications.Permitted.ShouldBeTrue();
+        leader.Modifications.Attacks.ShouldBeEmpty();
+        report.Signatures.Single(s => s.FieldName == "Seal").Coverage.Coverage.ShouldBe(Coverage.EntireFile);
     }
 
     [Fact]
@@ -85,11 +85,11 @@ public sealed class PdfSignatureValidatorTests
         var signature = (await ValidateAsync(tampered)).Signatures.ShouldHaveSingleItem();
 
         signature.Integrity.Valid.ShouldBeTrue();
-        signature.Coverage.ShouldBe(Coverage.Revision);
-        signature.ModificationsAfter.ShouldBe(ModificationLevel.Other);
-        signature.ModificationsPermitted.ShouldBeFalse();
-        signature.Attacks.ShouldContain(PdfAttack.IncrementalSavingAttack);
-        signature.Modifications.ShouldContain(f => f.Description.Contains("Object 4"));
+        signature.Coverage.Coverage.ShouldBe(Coverage.Revision);
+        signature.Modifications.Level.ShouldBe(ModificationLevel.Other);
+        signature.Modifications.Permitted.ShouldBeFalse();
+        signature.Modifications.Attacks.ShouldContain(PdfAttack.IncrementalSavingAttack);
+        signature.Modifications.Findings.ShouldContain(f => f.Description.Contains("Object 4"));
         signature.Indication.ShouldBe(Indication.TotalFailed);
     }
 
@@ -104,9 +104,9 @@ public sealed class PdfSignatureValidatorTests
         var signature = (await ValidateAsync(later)).Signatures.ShouldHaveSingleItem();
 
         signature.Certification.ShouldBeTrue();
-        signature.ModificationsAfter.ShouldBe(ModificationLevel.FormFillAndSignatures);
-        signature.ModificationsPermitted.ShouldBeFalse();
-        signature.Modifications.ShouldContain(f => f.Description.Contains("DocMDP P=1"));
+        signature.Modifications.Level.ShouldBe(ModificationLevel.FormFillAndSignatures);
+        signature.Modifications.Permitted.ShouldBeFalse();
+        signature.Modifications.Findings.ShouldContain(f => f.Description.Contains("DocMDP P=1"));
     }
 
     [Fact]
@@ -118,12 +118,12 @@ public sealed class PdfSignatureValidatorTests
         var signature = (await ValidateAsync(pdf)).Signatures.ShouldHaveSingleItem();
 
         signature.Integrity.Valid.ShouldBeTrue();
-        signature.SignatureTimestamp.ShouldNotBeNull();
-        signature.SignatureTimestamp.Valid.ShouldBeTrue(string.Join(" ", signature.SignatureTimestamp.Reasons));
-        signature.SignatureTimestamp.Trusted.ShouldBeTrue();
-        signature.Level.ShouldBe(LevelReached.BT);
-        signature.BestSignatureTimeSource.ShouldBe(BestTimeSource.SignatureTimestamp);
-        signature.BestSignatureTime!.Value.ShouldBe(new DateTimeOffset(stampedAt.UtcDateTime.AddTicks(-(stampedAt.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)), TimeSpan.Zero), TimeSpan.FromSeconds(1));
+        signature.Timestamps.SignatureTimestamp.ShouldNotBeNull();
+        signature.Timestamps.SignatureTimestamp.Valid.ShouldBeTrue(string.Join(" ", signature.Timestamps.SignatureTimestamp.Reasons));
+        signature.Timestamps.SignatureTimestamp.Trusted.ShouldBeTrue();
+        signature.Level.Reached.ShouldBe(LevelReached.BT);
+        signature.Timestamps.BestSignatureTimeSource.ShouldBe(BestTimeSource.SignatureTimestamp);
+        signature.Timestamps.BestSignatureTime.ShouldBe(new DateTimeOffset(stampedAt.UtcDateTime.AddTicks(-(stampedAt.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)), TimeSpan.Zero), TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -138,9 +138,9 @@ public sealed class PdfSignatureValidatorTests
 
         var signature = (await ValidateAsync(forged)).Signatures.ShouldHaveSingleItem();
 
-        signature.SignatureTimestamp!.ImprintMatches.ShouldBeFalse();
-        signature.Level.ShouldBe(LevelReached.BB);
-        signature.BestSignatureTimeSource.ShouldBe(BestTimeSource.ValidationTime);
+        signature.Timestamps.SignatureTimestamp!.ImprintMatches.ShouldBeFalse();
+        signature.Level.Reached.ShouldBe(LevelReached.BB);
+        signature.Timestamps.BestSignatureTimeSource.ShouldBe(BestTimeSource.ValidationTime);
     }
 
     [Fact]
@@ -156,15 +156,18 @@ public sealed class PdfSignatureValidatorTests
         signature.GetProperty("signerName").GetString().ShouldBe("Nguyễn Văn An");
         signature.GetProperty("integrity").GetProperty("valid").GetBoolean().ShouldBeTrue();
         signature.GetProperty("integrity").GetProperty("reasons").GetArrayLength().ShouldBe(0);
-        signature.GetProperty("byteRangeValid").GetBoolean().ShouldBeTrue();
-        signature.GetProperty("coverage").GetString().ShouldBe("EntireFile");
-        signature.GetProperty("coveredRevision").GetInt32().ShouldBe(2);
-        signature.GetProperty("modificationsAfter").GetString().ShouldBe("None");
-        signature.GetProperty("modificationsPermitted").GetBoolean().ShouldBeTrue();
+        signature.GetProperty("coverage").GetProperty("byteRangeValid").GetBoolean().ShouldBeTrue();
+        signature.GetProperty("coverage").GetProperty("coverage").GetString().ShouldBe("EntireFile");
+        signature.GetProperty("coverage").GetProperty("coveredRevision").GetInt32().ShouldBe(2);
+        signature.GetProperty("modifications").GetProperty("level").GetString().ShouldBe("None");
+        signature.GetProperty("modifications").GetProperty("permitted").GetBoolean().ShouldBeTrue();
         signature.GetProperty("trust").GetProperty("status").GetString().ShouldBe("Trusted");
         signature.GetProperty("revocation").GetProperty("status").GetString().ShouldBe("Unavailable");
-        signature.TryGetProperty("bestSignatureTime", out _).ShouldBeTrue();
-        signature.GetProperty("level").GetString().ShouldBe("B-B");
+        signature.GetProperty("timestamps").TryGetProperty("bestSignatureTime", out _).ShouldBeTrue();
+        signature.GetProperty("level").GetProperty("reached").GetString().ShouldBe("B-B");
+        var checks = signature.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("check").GetString()).ToList();
+        checks.ShouldBe(["Integrity", "Coverage", "Modifications", "Timestamps", "Trust", "Revocation", "Level"]);
+        signature.GetProperty("reason").GetProperty("vi").GetString().ShouldNotBeNullOrEmpty();
         signature.GetProperty("indication").GetString().ShouldBe("INDETERMINATE");
         signature.GetProperty("subIndication").GetString().ShouldBe("TRY_LATER");
         signature.GetProperty("message").GetProperty("vi").GetString().ShouldNotBeNullOrEmpty();

@@ -71,7 +71,7 @@ public sealed class RevocationTests : IDisposable
 
         var signature = (await ValidateAsync(pdf, Online(_servers.OcspPort, RevocationServers.DeadPort()))).Signatures.ShouldHaveSingleItem();
 
-        signature.BestSignatureTimeSource.ShouldBe(BestTimeSource.SignatureTimestamp);
+        signature.Timestamps.BestSignatureTimeSource.ShouldBe(BestTimeSource.SignatureTimestamp);
         signature.Revocation.Status.ShouldBe(RevocationStatus.Revoked);
         signature.Indication.ShouldBe(Indication.TotalPassed, signature.Message.En);
     }

@@ -9,6 +9,7 @@ using DocService.Signing;
 using DocService.Signing.Keys;
 using DocService.Signing.Pades;
 using Microsoft.EntityFrameworkCore;
+using DocService.Api.Infrastructure.Telemetry;
 
 namespace DocService.Api.Features.Signing;
 
@@ -63,6 +64,7 @@ public sealed class DocumentSigning(DocServiceDb db, RevisionStore revisions, Ke
         await using var input = await revisions.OpenAsync(document.CurrentRevision, ct);
         var options = describe(PdfDocument.Open(input));
         input.Position = 0;
+        using var operation = DocServiceTelemetry.Start("sign", DocServiceTelemetry.Signatures, DocServiceTelemetry.SignatureDuration).Tag("level", options.Level.ToString());
 
         await using var output = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
@@ -86,6 +88,7 @@ public sealed class DocumentSigning(DocServiceDb db, RevisionStore revisions, Ke
         }
         output.Position = 0;
         await revisions.AddAsync(document, output, author, reason, clock.GetUtcNow(), ct);
+        operation.Succeeded();
     }
 
     /// <summary>The widget rectangle of a field the document must already have (created at drafting, or added to an upload).</summary>

@@ -35,7 +35,7 @@ public static class DownloadSignedVersion
             var record = await db.FindVerificationAsync(query.Organ, query.Id, ct);
             var signature = VerificationResponse.From(record).Signatures.ElementAtOrDefault(query.Signature - 1)
                 ?? throw ApiException.NotFound($"Signature {query.Signature} of verification {query.Id}");
-            if (!signature.ByteRangeValid || signature.ByteRange is not [0, _, var start, var length])
+            if (!signature.Coverage.ByteRangeValid || signature.Coverage.ByteRange is not [0, _, var start, var length])
                 throw new ApiException(422, "verification.no_signed_version",
                     "This signature's byte range is not sound, so no version can be said to be the one it signed.");
 

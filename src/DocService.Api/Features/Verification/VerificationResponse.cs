@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DocService.Api.Domain.Verification;
 using DocService.Signing.Validation;
 
@@ -22,6 +23,10 @@ public sealed record VerificationResponse(
     IReadOnlyList<SignatureValidationReport> Signatures,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>The library's report this response shows (for the simple, ETSI and PDF forms).</summary>
+    [JsonIgnore]
+    public DocumentValidationReport Report => new(Indication, SubIndication, Message, ValidationTime, Revisions, Size, Signatures, Problems);
+
     public static VerificationResponse From(VerificationRecord record)
     {
         var report = ValidationJson.Deserialize(record.ReportJson)

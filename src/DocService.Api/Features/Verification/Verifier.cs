@@ -6,6 +6,7 @@ using DocService.Api.Infrastructure.Storage;
 using DocService.Api.Infrastructure.Validation;
 using DocService.Pdf;
 using DocService.Signing.Validation;
+using DocService.Api.Infrastructure.Telemetry;
 
 namespace DocService.Api.Features.Verification;
 
@@ -21,6 +22,7 @@ public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetu
     /// <summary>Validates <c>pdf</c> (seekable: it is read twice, validated then stored) and records the report.</summary>
     public async Task<VerificationRecord> VerifyAsync(Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct)
     {
+        using var operation = DocServiceTelemetry.Start("verify", DocServiceTelemetry.Verifications, DocServiceTelemetry.VerificationDuration);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Limit);
         DocumentValidationReport report;
@@ -37,6 +39,7 @@ public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetu
             throw new ApiException(422, "verification.too_complex", $"Validation did not finish within {Limit.TotalSeconds:0} seconds.");
         }
 
+        operation.Tag("indication", report.Indication.ToString()).Succeeded();
         var id = Guid.CreateVersion7();
         pdf.Position = 0;
         var stored = await store.PutAsync($"organs/{organ.Value}/verifications/{id:N}.pdf", pdf, ct);

@@ -89,7 +89,7 @@ public sealed class ArchiveLevels(
     {
         var report = await validator.ValidateAsync(pdf, ct);
         var signatures = report.ApprovalSignatures.ToList();
-        return signatures.Count > 0 && signatures.All(s => s.Level >= LevelReached.BLTA);
+        return signatures.Count > 0 && signatures.All(s => s.Level.Reached >= LevelReached.BLTA);
     }
 
     static FileStream TemporaryFile() =>

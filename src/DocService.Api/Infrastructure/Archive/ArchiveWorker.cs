@@ -4,6 +4,7 @@ using DocService.Api.Infrastructure.Messaging;
 using DocService.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using DocService.Api.Infrastructure.Telemetry;
 
 namespace DocService.Api.Infrastructure.Archive;
 
@@ -63,6 +64,7 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, IOptions<ArchiveO
 
     async Task ProcessAsync(Guid documentId, CancellationToken ct)
     {
+        using var operation = DocServiceTelemetry.Start("archive").Tag("document.id", documentId);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -77,6 +79,7 @@ public sealed class ArchiveWorker(IServiceScopeFactory scopes, IOptions<ArchiveO
             var manifest = await scope.ServiceProvider.GetRequiredService<ArchivePackageWriter>().WriteAsync(document, job, ct);
             await CompleteAsync(scope.ServiceProvider, db, document, manifest.Key, manifest.Sha256, ct);
             log.LogInformation("Archived document {DocumentId} under {Manifest}", documentId, manifest.Key);
+            operation.Succeeded();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DocService.Api.Infrastructure.Errors;
 
 public static class ProblemDetailsSetup
@@ -11,8 +13,13 @@ public static class ProblemDetailsSetup
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
             problem.Instance ??= context.HttpContext.Request.Path;
+            // The W3C trace id: the same value the JSON logs carry in their scope (TraceId) and OTLP exports.
+            var traceId = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
             problem.Extensions.Remove("traceId");
-            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            problem.Extensions["traceId"] = traceId;
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DocService.Problems").LogInformation(
+                "Answered {Status} {Code} to {Method} {Path} (trace {TraceId})",
+                status, problem.Extensions["code"], context.HttpContext.Request.Method, context.HttpContext.Request.Path.Value, traceId);
         });
         services.AddExceptionHandler<DocServiceExceptionHandler>();
         return services;

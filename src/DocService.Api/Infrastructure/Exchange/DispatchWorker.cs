@@ -3,6 +3,7 @@ using DocService.Api.Infrastructure.Persistence;
 using DocService.Exchange.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using DocService.Api.Infrastructure.Telemetry;
 
 namespace DocService.Api.Infrastructure.Exchange;
 
@@ -66,6 +67,7 @@ public sealed class DispatchWorker(
 
     async Task SendAsync(Guid id, CancellationToken ct)
     {
+        using var operation = DocServiceTelemetry.Start("dispatch").Tag("outbox.id", id);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -80,6 +82,7 @@ public sealed class DispatchWorker(
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.LeaseOwner, (Guid?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
+            operation.Succeeded();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

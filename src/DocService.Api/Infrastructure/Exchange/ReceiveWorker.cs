@@ -3,6 +3,7 @@ using DocService.Api.Infrastructure.Persistence;
 using DocService.Exchange.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using DocService.Api.Infrastructure.Telemetry;
 
 namespace DocService.Api.Infrastructure.Exchange;
 
@@ -38,11 +39,13 @@ public sealed class ReceiveWorker(
             await TrackDeliveriesAsync(organ, transport, ct);
             foreach (var item in waiting)
             {
+                using var operation = DocServiceTelemetry.Start("receive").Tag("axis.doc_id", item.DocId);
                 try
                 {
                     await using (var scope = scopes.CreateAsyncScope())
                         await scope.ServiceProvider.GetRequiredService<IncomingPackages>().ProcessAsync(organ, transport, item, ct);
                     await transport.UpdateStatusAsync(item.DocId, TransportAck.Done, ct);
+                    operation.Succeeded();
                     processed++;
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using DocService.Api.Infrastructure.Persistence;
+using DocService.Api.Infrastructure.Telemetry;
 using DocService.Api.Infrastructure.Validation;
 using DocService.Signing.Keys;
 using DocService.Signing.Ltv;
@@ -26,7 +27,7 @@ public static class TimestampSetup
                 TimestampAuthority.DevelopmentPolicy, sp.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddHttpClient(HttpClientName);
+        services.AddHttpClient(HttpClientName).AddHttpMessageHandler(() => new DependencyFailureCounter(HttpClientName));
         if (configuration["Timestamps:Url"] is { Length: > 0 } url)
         {
             var options = new TimestampClientOptions

@@ -14,8 +14,11 @@ namespace DocService.Api.Infrastructure.Validation;
 /// </summary>
 public sealed class ValidationSetup(
     DocServiceDb db, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock, OwnAddress ownAddress,
-    DevelopmentCa? developmentCa = null)
+    IHttpClientFactory http, DevelopmentCa? developmentCa = null)
 {
+    /// <summary>The HttpClient OCSP and CRL fetches go through (its failures are counted as the <c>revocation</c> dependency).</summary>
+    public const string RevocationHttpClient = "revocation";
+
     public async Task<PdfSignatureValidator> ValidatorAsync(CancellationToken ct)
     {
         var anchors = (await db.TrustAnchors.AsNoTracking().Select(a => a.Certificate).ToListAsync(ct))
@@ -33,6 +36,7 @@ public sealed class ValidationSetup(
                 FetchOnline = configuration.GetValue("Validation:FetchRevocation", true),
                 Timeout = configuration.GetValue("Validation:RevocationTimeout", TimeSpan.FromSeconds(5)),
                 UrlOverrides = await UrlOverridesAsync(ct),
+                HttpClient = http.CreateClient(RevocationHttpClient),
             },
         });
     }

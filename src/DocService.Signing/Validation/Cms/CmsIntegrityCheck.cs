@@ -7,8 +7,10 @@ namespace DocService.Signing.Validation.Cms;
 
 /// <summary>The integrity verdict and what later steps need from the CMS.</summary>
 /// <remarks><c>FormatProblem</c>: the CMS is readable but not acceptable as a PDF signature (encapsulated content where
-/// none may be, an unknown digest algorithm, a missing or wrong content-type or message-digest).</remarks>
-internal sealed record CmsIntegrity(IntegrityResult Result, CmsSignedData? Cms, TstInfo? TimestampInfo, bool FormatProblem = false);
+/// none may be, an unknown digest algorithm, a missing or wrong content-type or message-digest).
+/// <c>UnsupportedLegacyFormat</c>: the SubFilter of a legacy format this validator does not check (then nothing else is claimed about it).</remarks>
+internal sealed record CmsIntegrity(IntegrityResult Result, CmsSignedData? Cms, TstInfo? TimestampInfo, bool FormatProblem = false,
+    string? UnsupportedLegacyFormat = null);
 
 /// <summary>
 /// Digest and signature of one PDF signature or document timestamp: the CMS is parsed (BER
@@ -32,7 +34,12 @@ internal static class CmsIntegrityCheck
         var reasons = new List<string>(byteRange.Problems);
         var warnings = new List<string>();
         if (signature.Contents is not { Length: > 0 } contents)
-            return new(Result(byteRange, false, false, true, true, null, null, [.. reasons, "The signature has no /Contents."], warnings), null, null);
+            return new(Result(byteRange, false, false, true, true, true, null, null, [.. reasons, "The signature has no /Contents."], warnings), null, null);
+        // ISO 32000-1 §12.8.3.2: a bare PKCS#1 value in /Contents with the certificates in /Cert — no CMS to parse.
+        if (signature.SubFilter == "adbe.x509.rsa_sha1")
+            return new(Result(byteRange, false, false, true, false, true, "SHA-1", "SHA1withRSA",
+                [.. reasons, "Legacy subfilter adbe.x509.rsa_sha1 (a PKCS#1 signature value with /Cert), not supported."], warnings),
+                null, null, UnsupportedLegacyFormat: "adbe.x509.rsa_sha1");
 
         CmsSignedData cms;
         try
@@ -41,7 +48,7 @@ internal static class CmsIntegrityCheck
         }
         catch (CmsFormatException e)
         {
-            return new(Result(byteRange, false, false, true, true, null, null, [.. reasons, e.Message], warnings), null, null);
+            return new(Result(byteRange, false, false, true, true, true, null, null, [.. reasons, e.Message], warnings), null, null);
         }
         warnings.AddRange(cms.Problems);
         if (cms.SignerInfoCount > 1)
@@ -50,22 +57,17 @@ internal static class CmsIntegrityCheck
         var digestOid = cms.DigestAlgorithmOid;
         var signatureInfo = Algorithms.Signature(cms.SignatureAlgorithm.Algorithm.Id);
         var consistent = true;
-        var acceptable = true;
         if (signatureInfo?.HashOid is { } named && named != digestOid)
         {
             consistent = false;
             reasons.Add($"The signature algorithm {signatureInfo.Name} names {Algorithms.DigestName(named)} but the digest algorithm is {Algorithms.DigestName(digestOid)}.");
         }
+        var pairAllowed = true;
         if (signatureInfo?.Scheme == SignatureScheme.Ed448 && digestOid is not (Algorithms.Shake256 or Algorithms.Shake256Len)
             || signatureInfo?.Scheme == SignatureScheme.Ed25519 && digestOid != Algorithms.Sha512)
         {
-            acceptable = false;
-            warnings.Add($"{signatureInfo.Name} must be used with {(signatureInfo.Scheme == SignatureScheme.Ed448 ? "SHAKE256" : "SHA-512")} (RFC 8419), not {Algorithms.DigestName(digestOid)}.");
-        }
-        if (Algorithms.IsWeakDigest(digestOid))
-        {
-            acceptable = false;
-            warnings.Add($"{Algorithms.DigestName(digestOid)} no longer protects signatures against forgery (ETSI TS 119 312).");
+            pairAllowed = false;
+            reasons.Add($"{signatureInfo.Name} must be used with {(signatureInfo.Scheme == SignatureScheme.Ed448 ? "SHAKE256" : "SHA-512")} (RFC 8419 §3), not {Algorithms.DigestName(digestOid)}.");
         }
 
         // What the message digest (or the signature itself, without signed attributes) must match.
@@ -102,8 +104,6 @@ internal static class CmsIntegrityCheck
                 if (!digestMatches)
                     reasons.Add("The SHA-1 digest in the CMS does not match the signed bytes.");
                 content = encapsulated;
-                acceptable = false;
-                warnings.Add("adbe.pkcs7.sha1 signs a SHA-1 digest of the document; SHA-1 no longer protects against forgery.");
             }
         }
         else
@@ -150,7 +150,7 @@ internal static class CmsIntegrityCheck
             digestMatches = contentDigest is not null;
         }
 
-        var formatProblem = reasons.Count > byteRange.Problems.Count && !reasons.Skip(byteRange.Problems.Count).All(r => r.StartsWith("The message-digest attribute does not match", StringComparison.Ordinal) || r.StartsWith("The timestamp's message imprint", StringComparison.Ordinal) || r.StartsWith("The SHA-1 digest in the CMS", StringComparison.Ordinal) || r.StartsWith("The signed bytes cannot be hashed", StringComparison.Ordinal) || r.StartsWith("The signature algorithm", StringComparison.Ordinal));
+        var formatProblem = reasons.Count > byteRange.Problems.Count && !reasons.Skip(byteRange.Problems.Count).All(r => r.StartsWith("The message-digest attribute does not match", StringComparison.Ordinal) || r.StartsWith("The timestamp's message imprint", StringComparison.Ordinal) || r.StartsWith("The SHA-1 digest in the CMS", StringComparison.Ordinal) || r.StartsWith("The signed bytes cannot be hashed", StringComparison.Ordinal) || r.StartsWith("The signature algorithm", StringComparison.Ordinal) || r.Contains("(RFC 8419", StringComparison.Ordinal));
         var verifies = false;
         if (cms.SignerCertificate is not { } signer)
             reasons.Add("The signer's certificate is not in the CMS: the signature cannot be checked.");
@@ -185,13 +185,13 @@ internal static class CmsIntegrityCheck
         }
 
         var signatureName = signatureInfo?.Name ?? cms.SignatureAlgorithm.Algorithm.Id;
-        return new(Result(byteRange, digestMatches, verifies, consistent, acceptable, Algorithms.DigestName(digestOid), signatureName, reasons, warnings), cms, tstInfo, formatProblem);
+        return new(Result(byteRange, digestMatches, verifies, consistent, AlgorithmPolicy.Deprecations(digestOid, cms.SignerCertificate).Count == 0, pairAllowed, Algorithms.DigestName(digestOid), signatureName, reasons, warnings), cms, tstInfo, formatProblem);
     }
 
-    static IntegrityResult Result(ByteRangeResult byteRange, bool digestMatches, bool verifies, bool consistent, bool acceptable,
+    static IntegrityResult Result(ByteRangeResult byteRange, bool digestMatches, bool verifies, bool consistent, bool acceptable, bool pairAllowed,
         string? digest, string? signature, IReadOnlyList<string> reasons, IReadOnlyList<string> warnings) =>
-        new(byteRange.Valid && digestMatches && verifies && consistent && reasons.Count == 0,
-            byteRange.Valid, digestMatches, verifies, consistent, acceptable, digest, signature, reasons.Distinct().ToList(), warnings.Distinct().ToList());
+        new(byteRange.Valid && digestMatches && verifies && consistent && pairAllowed && reasons.Count == 0,
+            byteRange.Valid, digestMatches, verifies, consistent, acceptable, pairAllowed, digest, signature, reasons.Distinct().ToList(), warnings.Distinct().ToList());
 
     /// <summary>The digest of the two signed ranges, read in chunks; null when the algorithm is unavailable.</summary>
     internal static byte[]? RangeDigest(Stream stream, IReadOnlyList<long> byteRange, string digestOid)

@@ -86,9 +86,6 @@ internal static class Algorithms
 
     public static SignatureAlgorithmInfo? Signature(string oid) => Signatures.GetValueOrDefault(oid);
 
-    /// <summary>MD5 and SHA-1 no longer protect a signature against collisions (ETSI TS 119 312).</summary>
-    public static bool IsWeakDigest(string oid) => oid is Md5 or Sha1;
-
     /// <summary>A .NET incremental hash for the OID, or null when .NET (or the OpenSSL under it) lacks it.</summary>
     public static IncrementalHash? CreateHash(string oid)
     {

@@ -204,7 +204,8 @@ internal static class ModificationAnalyzer
             var newIds = (newValue as PdfArray ?? PdfArray.Empty).OfType<PdfReference>().Select(r => r.Id).ToList();
             var added = newIds.Where(id => !oldIds.Contains(id)).ToList();
             var removed = oldIds.Count - newIds.Count(oldIds.Contains);
-            var allWidgets = removed == 0 && added.All(id => after.GetObject(id) is PdfDictionary a && a[PdfName.Subtype] is PdfName { Value: "Widget" });
+            var formWidgets = FormWidgets.Of(after);
+            var allWidgets = removed == 0 && added.All(id => formWidgets.IsFormWidget(after, new PdfReference(id)));
             findings.Add(new(number, allWidgets ? ModificationLevel.FormFillAndSignatures : ModificationLevel.Annotations, null,
                 $"Annotation list {objectNumber}: {added.Count} added, {removed} removed{(allWidgets ? " (form widgets)" : "")}."));
             return;
@@ -293,7 +294,8 @@ internal static class ModificationAnalyzer
             {
                 var oldAnnots = (beforeDocument.Resolve(before[key]) as PdfArray ?? PdfArray.Empty).OfType<PdfReference>().Select(r => r.Id).ToHashSet();
                 var added = (afterDocument.Resolve(after[key]) as PdfArray ?? PdfArray.Empty).OfType<PdfReference>().Where(r => !oldAnnots.Contains(r.Id)).ToList();
-                var allWidgets = added.All(r => afterDocument.Resolve(r) is PdfDictionary a && a[PdfName.Subtype] is PdfName { Value: "Widget" });
+                var formWidgets = FormWidgets.Of(afterDocument);
+                var allWidgets = added.All(r => formWidgets.IsFormWidget(afterDocument, r));
                 findings.Add(new(number, allWidgets ? ModificationLevel.FormFillAndSignatures : ModificationLevel.Annotations, null,
                     $"Page object {objectNumber}: {added.Count} {(allWidgets ? "form widget(s)" : "annotation(s)")} added to /Annots."));
                 continue;

@@ -130,11 +130,9 @@ internal sealed class ObjectRoles
     {
         if (!Add(value, ObjectRole.AnnotationList) || _document.Resolve(value) is not PdfArray annotations)
             return;
+        var formWidgets = FormWidgets.Of(_document);
         foreach (var annotation in annotations)
-        {
-            var isWidget = _document.Resolve(annotation) is PdfDictionary a && a[PdfName.Subtype] is PdfName { Value: "Widget" };
-            Mark(annotation, isWidget ? ObjectRole.Form : ObjectRole.Annotation);
-        }
+            Mark(annotation, formWidgets.IsFormWidget(_document, annotation) ? ObjectRole.Form : ObjectRole.Annotation);
     }
 
     /// <summary>The name dictionary: named appearance streams (/AP) serve annotations; the rest (JavaScript, files, destinations) is content.</summary>

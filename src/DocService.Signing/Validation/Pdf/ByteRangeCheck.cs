@@ -25,6 +25,10 @@ internal static class ByteRangeCheck
             return new(false, false, Coverage.Unclear, null, ["/ByteRange is missing or is not four integers."]);
         if (signature.Contents is null)
             problems.Add("/Contents is missing or is not a string.");
+        // Two /Contents or two /ByteRange in one dictionary: validators that take the first and
+        // viewers that take the last see different signatures, so neither can be said to be signed.
+        foreach (var repeated in signature.Dictionary.RepeatedKeys.Where(k => k.Value is "Contents" or "ByteRange"))
+            problems.Add($"The signature dictionary has /{repeated.Value} more than once: it is malformed, and which value is signed is ambiguous.");
 
         long a = r[0], b = r[1], c = r[2], d = r[3];
         if (r.Any(v => v < 0))

@@ -16,6 +16,7 @@ namespace DocService.Signing.Validation.Pdf;
 /// <para><c>PresentAtEnd</c>: Whether the final document still holds it in a field.</para>
 /// <para><c>ByteRange</c>: The four /ByteRange numbers; null when absent or not four integers.</para>
 /// <para><c>Contents</c>: /Contents as parsed; null when absent or not a string.</para>
+/// <para><c>OutsideForm</c>: Found only as a widget in a page's /Annots, not through the AcroForm's /Fields.</para>
 /// </remarks>
 internal sealed record EmbeddedSignature(
     string FieldName,
@@ -26,13 +27,18 @@ internal sealed record EmbeddedSignature(
     bool PresentAtEnd,
     IReadOnlyList<long>? ByteRange,
     byte[]? Contents,
-    string? SubFilter)
+    string? SubFilter,
+    bool OutsideForm = false)
 {
     public bool IsDocumentTimestamp =>
         Dictionary["Type"] is PdfName { Value: "DocTimeStamp" } || SubFilter == "ETSI.RFC3161";
 }
 
-/// <summary>Finds every signed signature field of every revision, so a signature a later revision hid is still reported.</summary>
+/// <summary>
+/// Finds every signed signature field of every revision, so a signature a later revision hid is
+/// still reported: through the AcroForm's field tree, and through the pages' widget annotations
+/// (a signed /FT /Sig widget that the form does not list still carries a signature a viewer shows).
+/// </summary>
 internal static class SignatureLocator
 {
     public static IReadOnlyList<EmbeddedSignature> FindAll(Stream stream, RevisionSnapshots snapshots, List<string> problems)
@@ -62,22 +68,33 @@ internal static class SignatureLocator
                 continue;
             }
             var seenHere = new HashSet<string>();
-            foreach (var field in fields.Where(f => f.IsSigned))
+            var formObjects = new HashSet<ObjectId>();
+            var candidates = fields.Where(f => f.IsSigned)
+                .Select(f => new SignedField(f.FullName, f.Id, f.Dictionary, (PdfDictionary)f.Value!, OutsideForm: false)).ToList();
+            foreach (var field in fields)
             {
-                var dictionary = (PdfDictionary)field.Value!;
+                if (field.Id is { } fieldId)
+                    formObjects.Add(fieldId);
+                formObjects.UnionWith(field.Widgets.Select(w => w.Id).OfType<ObjectId>());
+            }
+            candidates.AddRange(SignedWidgetsOutsideForm(document, formObjects, problems, isLatest: number == snapshots.Count));
+            foreach (var field in candidates)
+            {
+                var dictionary = field.Value;
                 var byteRange = ReadByteRange(document, dictionary);
                 var contents = (document.Resolve(dictionary["Contents"]) as PdfString)?.Bytes.ToArray();
                 var key = Identity(byteRange, contents);
-                seenHere.Add(key);
+                if (!seenHere.Add(key))
+                    continue;
                 if (found.TryGetValue(key, out var known))
                 {
-                    found[key] = known with { FieldName = field.FullName };
+                    found[key] = known with { FieldName = field.Name, OutsideForm = field.OutsideForm };
                     continue;
                 }
                 var dictionaryId = (field.Dictionary[PdfName.V] as PdfReference)?.Id;
                 found[key] = new EmbeddedSignature(
-                    field.FullName, dictionaryId, dictionaryId ?? field.Id, dictionary, number, PresentAtEnd: false,
-                    byteRange, contents, (document.Resolve(dictionary["SubFilter"]) as PdfName)?.Value);
+                    field.Name, dictionaryId, dictionaryId ?? field.Id, dictionary, number, PresentAtEnd: false,
+                    byteRange, contents, (document.Resolve(dictionary["SubFilter"]) as PdfName)?.Value, field.OutsideForm);
                 order.Add(key);
             }
             if (number == snapshots.Count)
@@ -90,6 +107,42 @@ internal static class SignatureLocator
             .OrderBy(s => s.ByteRange is { } r ? r[2] + r[3] : long.MaxValue)
             .ThenBy(s => s.FirstRevision)
             .ToList();
+    }
+
+    sealed record SignedField(string Name, ObjectId? Id, PdfDictionary Dictionary, PdfDictionary Value, bool OutsideForm);
+
+    /// <summary>Signed /FT /Sig widgets in the pages' /Annots that are neither a form field nor a field's widget.</summary>
+    static IEnumerable<SignedField> SignedWidgetsOutsideForm(PdfDocument document, HashSet<ObjectId> formObjects, List<string> problems, bool isLatest)
+    {
+        IReadOnlyList<PdfPage> pages;
+        try
+        {
+            pages = document.Pages;
+        }
+        catch (DocService.Pdf.PdfException e)
+        {
+            if (isLatest)
+                problems.Add($"The page tree cannot be read, so signatures outside the form were not looked for: {e.Message}");
+            return [];
+        }
+        var found = new List<SignedField>();
+        foreach (var page in pages)
+        {
+            if (document.Resolve(page.Dictionary["Annots"]) is not PdfArray annotations)
+                continue;
+            foreach (var entry in annotations)
+            {
+                var id = (entry as PdfReference)?.Id;
+                if (id is { } known && formObjects.Contains(known)
+                    || document.Resolve(entry) is not PdfDictionary widget
+                    || document.Resolve(widget[PdfName.FT]) is not PdfName { Value: "Sig" }
+                    || document.Resolve(widget[PdfName.V]) is not PdfDictionary value)
+                    continue;
+                var name = (document.Resolve(widget[PdfName.T]) as PdfString)?.ToText() ?? $"(widget {id?.ToString() ?? "direct"} on page {page.Index + 1})";
+                found.Add(new SignedField(name, id, widget, value, OutsideForm: true));
+            }
+        }
+        return found;
     }
 
     static IReadOnlyList<long>? ReadByteRange(PdfDocument document, PdfDictionary dictionary)

@@ -1,73 +1,98 @@
+using DocService.Signing.Validation.Cms;
+
 namespace DocService.Signing.Validation.Rules;
 
-/// <summary>The facts one signature's indication is derived from.</summary>
+/// <summary>The check results one signature's indication is derived from.</summary>
 internal sealed record SignatureFacts(
     SignatureKind Kind,
     IntegrityResult Integrity,
-    bool CmsReadable,
-    bool SignerCertificateFound,
-    bool ModificationsPermitted,
-    IReadOnlyList<PdfAttack> Attacks,
+    CmsIntegrity Cms,
+    CoverageResult Coverage,
+    ModificationsResult Modifications,
+    TimestampsResult Timestamps,
     TrustResult Trust,
     bool ChainExpired,
     bool ChainNotYetValid,
     RevocationResult Revocation,
-    DateTimeOffset? EarliestRevocation,
-    DateTimeOffset BestSignatureTime,
-    BestTimeSource BestTimeSource,
     DateTimeOffset? ClaimedSigningTime);
 
+/// <summary>An indication and the check that decided it (its message is the headline reason).</summary>
+internal sealed record Verdict(Indication Indication, SubIndication? SubIndication, CheckName? DecidedBy);
+
 /// <summary>
-/// ETSI EN 319 102-1 indications from the facts, first failure wins, in the order of the standard's
-/// building blocks: format, cryptography, modifications, identity, revocation, chain, constraints.
+/// ETSI EN 319 102-1 indications from the check results, first failure wins, in the order of the
+/// standard's building blocks: format, cryptography, modifications, identity, revocation, chain,
+/// constraints. A broken timestamp then caps what is left at INDETERMINATE.
 /// </summary>
 internal static class IndicationRules
 {
-    public static (Indication, SubIndication?) Decide(SignatureFacts f)
+    public static Verdict Decide(SignatureFacts f)
+    {
+        var verdict = Basic(f);
+        if (!f.Timestamps.Broken || verdict.Indication == Indication.TotalFailed)
+            return verdict;
+        // ETSI EN 319 102-1 §5.6.2: a timestamp that does not verify is no proof; what it should
+        // prove cannot pass, and that failure is what the reader must see first.
+        return new(Indication.Indeterminate,
+            verdict.Indication == Indication.TotalPassed ? SubIndication.SigConstraintsFailure : verdict.SubIndication, CheckName.Timestamps);
+    }
+
+    static Verdict Basic(SignatureFacts f)
     {
         var integrity = f.Integrity;
-        if (!f.CmsReadable || !integrity.ByteRangeValid || f.Attacks.Count > 0 && !integrity.Valid)
-            return (Indication.TotalFailed, SubIndication.FormatFailure);
+        var attacks = f.Modifications.Attacks.Count > 0;
+        if (f.Cms.UnsupportedLegacyFormat is not null)
+            return new(Indication.Indeterminate, SubIndication.FormatFailure, CheckName.Integrity);
+        if (!f.Coverage.ByteRangeValid)
+            return new(Indication.TotalFailed, SubIndication.FormatFailure, CheckName.Coverage);
+        if (f.Cms.Cms is null || f.Cms.FormatProblem || attacks && !integrity.Valid)
+            return new(Indication.TotalFailed, SubIndication.FormatFailure, CheckName.Integrity);
         if (!integrity.DigestMatches)
-            return (Indication.TotalFailed, SubIndication.HashFailure);
-        if (!f.SignerCertificateFound)
-            return (Indication.Indeterminate, SubIndication.NoSigningCertificateFound);
+            return new(Indication.TotalFailed, SubIndication.HashFailure, CheckName.Integrity);
+        if (f.Cms.Cms.SignerCertificate is null)
+            return new(Indication.Indeterminate, SubIndication.NoSigningCertificateFound, CheckName.Trust);
+        if (!integrity.AlgorithmPairAllowed && integrity.SignatureVerifies)
+            return new(Indication.Indeterminate, SubIndication.CryptoConstraintsFailure, CheckName.Integrity);
         if (!integrity.SignatureVerifies || !integrity.AlgorithmsConsistent)
-            return (Indication.TotalFailed, SubIndication.SigCryptoFailure);
-        if (!integrity.Valid || !f.ModificationsPermitted || f.Attacks.Count > 0)
-            return (Indication.TotalFailed, SubIndication.FormatFailure);
+            return new(Indication.TotalFailed, SubIndication.SigCryptoFailure, CheckName.Integrity);
+        if (!integrity.Valid)
+            return new(Indication.TotalFailed, SubIndication.FormatFailure, CheckName.Integrity);
+        if (!f.Modifications.Permitted || attacks)
+            return new(Indication.TotalFailed, SubIndication.FormatFailure, CheckName.Modifications);
 
-        if (f.Revocation.Status == RevocationStatus.Revoked && f.EarliestRevocation is { } revoked)
+        var earliestRevocation = f.Revocation.Certificates.Where(c => c.Status == RevocationStatus.Revoked).Select(c => c.RevocationTime).Min();
+        var best = f.Timestamps.BestSignatureTime;
+        var noPoe = f.Timestamps.BestSignatureTimeSource == BestTimeSource.ValidationTime;
+        if (f.Revocation.Status == RevocationStatus.Revoked && earliestRevocation is { } revoked)
         {
             // Revoked before the proven time, or before the signer's own claimed time: never valid.
-            if (revoked <= f.BestSignatureTime && f.BestTimeSource != BestTimeSource.ValidationTime
-                || f.ClaimedSigningTime is { } claimed && revoked <= claimed)
-                return (Indication.TotalFailed, SubIndication.Revoked);
-            if (f.BestTimeSource == BestTimeSource.ValidationTime)
-                return (Indication.Indeterminate, SubIndication.RevokedNoPoe);
+            if (revoked <= best && !noPoe || f.ClaimedSigningTime is { } claimed && revoked <= claimed)
+                return new(Indication.TotalFailed, SubIndication.Revoked, CheckName.Revocation);
+            if (noPoe)
+                return new(Indication.Indeterminate, SubIndication.RevokedNoPoe, CheckName.Revocation);
         }
         if (f.Kind == SignatureKind.Signature && !f.Trust.SigningCertificateAttributeMatches)
-            return (Indication.Indeterminate, SubIndication.SigConstraintsFailure);
+            return new(Indication.Indeterminate, SubIndication.SigConstraintsFailure, CheckName.Trust);
         switch (f.Trust.Status)
         {
             case TrustStatus.NoSigningCertificate:
-                return (Indication.Indeterminate, SubIndication.NoSigningCertificateFound);
+                return new(Indication.Indeterminate, SubIndication.NoSigningCertificateFound, CheckName.Trust);
             case TrustStatus.NoChainToTrustAnchor:
-                return (Indication.Indeterminate, SubIndication.NoCertificateChainFound);
+                return new(Indication.Indeterminate, SubIndication.NoCertificateChainFound, CheckName.Trust);
             case TrustStatus.ChainInvalid when f.ChainNotYetValid:
-                return (Indication.TotalFailed, SubIndication.NotYetValid);
+                return new(Indication.TotalFailed, SubIndication.NotYetValid, CheckName.Trust);
             case TrustStatus.ChainInvalid when f.ChainExpired:
-                return (Indication.Indeterminate, f.BestTimeSource == BestTimeSource.ValidationTime ? SubIndication.OutOfBoundsNoPoe : SubIndication.Expired);
+                return new(Indication.Indeterminate, noPoe ? SubIndication.OutOfBoundsNoPoe : SubIndication.Expired, CheckName.Trust);
             case TrustStatus.ChainInvalid when !f.Trust.KeyUsageValid:
-                return (Indication.Indeterminate, SubIndication.ChainConstraintsFailure);
+                return new(Indication.Indeterminate, SubIndication.ChainConstraintsFailure, CheckName.Trust);
             case TrustStatus.ChainInvalid:
-                return (Indication.Indeterminate, SubIndication.CertificateChainGeneralFailure);
+                return new(Indication.Indeterminate, SubIndication.CertificateChainGeneralFailure, CheckName.Trust);
         }
         if (f.Revocation.Status != RevocationStatus.Good && f.Revocation.Status != RevocationStatus.Revoked)
-            return (Indication.Indeterminate, SubIndication.TryLater);
+            return new(Indication.Indeterminate, SubIndication.TryLater, CheckName.Revocation);
         if (!integrity.AlgorithmsAcceptable)
-            return (Indication.Indeterminate, SubIndication.CryptoConstraintsFailure);
-        return (Indication.TotalPassed, null);
+            return new(Indication.Indeterminate, SubIndication.CryptoConstraintsFailure, CheckName.Integrity);
+        return new(Indication.TotalPassed, null, null);
     }
 
     /// <summary>The document's indication: the worst of its signatures'; no signature at all fails.</summary>
