@@ -19,6 +19,6 @@ internal static class Docsvc
             TokenSignCommand.Create(),
             ExtendCommand.Create(),
         };
-        return await root.Parse(args).InvokeAsync();
+        return await CliErrors.InvokeAsync(root.Parse(args), new InvocationConfiguration());
     }
 }

@@ -42,7 +42,7 @@ internal static class DraftCommand
 
     static Command RenderCommand()
     {
-        var input = new Argument<FileInfo>("draft") { Description = "The draft as JSON, e.g. from `docsvc draft sample`" };
+        var input = new Argument<FileInfo>("draft") { Description = "The draft as JSON, e.g. from `docsvc draft sample`" }.MustExist();
         var output = new Argument<FileInfo>("pdf") { Description = "Where to write the PDF" };
         var command = new Command("render", "Render a JSON draft to a PDF in the Decree 30 layout") { input, output };
         command.SetAction(async (parse, ct) =>

@@ -9,7 +9,7 @@ internal static class ExtendCommand
 {
     public static Command Create()
     {
-        var input = new Argument<FileInfo>("input") { Description = "A signed PDF (ours or another tool's)" };
+        var input = new Argument<FileInfo>("input") { Description = "A signed PDF (ours or another tool's)" }.MustExist();
         var output = new Argument<FileInfo>("output") { Description = "Where the extended PDF goes" };
         var levels = new LevelOptions();
         var command = new Command("extend", "Extend signatures to B-T, B-LT or B-LTA; an LTA file is re-timestamped") { input, output };

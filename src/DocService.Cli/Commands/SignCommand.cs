@@ -1,29 +1,32 @@
 using System.CommandLine;
 using System.Globalization;
 using DocService.Drafting.Appearances;
+using DocService.Pdf.Document;
 using DocService.Pdf.Objects;
 using DocService.Signing.Cms;
 using DocService.Signing.Keys;
-using DocService.Signing.Ltv;
 using DocService.Signing.Pades;
-using DocService.Signing.Timestamps;
 
 namespace DocService.Cli.Commands;
 
-/// <summary><c>docsvc sign IN OUT --p12 FILE --password PW …</c>: a PAdES signature with a local PKCS#12.</summary>
+/// <summary>
+/// <c>docsvc sign IN OUT --p12 FILE [--password PW] …</c>: a PAdES signature with a local PKCS#12. The password comes
+/// from the option, DOCSVC_PASSWORD or a prompt; without <c>--field</c> the signature goes into a new field with the
+/// next free name (Signature1, Signature2, …).
+/// </summary>
 internal static class SignCommand
 {
     public static Command Create()
     {
-        var input = new Argument<FileInfo>("input") { Description = "The PDF to sign" };
+        var input = new Argument<FileInfo>("input") { Description = "The PDF to sign" }.MustExist();
         var output = new Argument<FileInfo>("output") { Description = "Where the signed PDF goes" };
-        var p12 = new Option<FileInfo>("--p12") { Description = "PKCS#12 with the signer's key and certificate", Required = true };
-        var password = new Option<string>("--password") { Description = "The PKCS#12 password", Required = true };
+        var p12 = new Option<FileInfo>("--p12") { Description = "PKCS#12 with the signer's key and certificate", Required = true }.MustExist();
+        var password = new Option<string?>("--password") { Description = $"The PKCS#12 password (else {Secrets.PasswordVariable}, else asked)" };
         var certify = new Option<int?>("--certify") { Description = "Certify with DocMDP permissions 1, 2 or 3 (first signature only)" };
-        var field = new Option<string>("--field") { Description = "Signature field to fill or create", DefaultValueFactory = _ => "Signature1" };
+        var field = new Option<string?>("--field") { Description = "Signature field to fill or create (default: the next free SignatureN)" };
         var page = new Option<int?>("--page") { Description = "1-based page of a new visible field" };
         var rect = new Option<string?>("--rect") { Description = "x,y,w,h of a new visible field, in points" };
-        var image = new Option<FileInfo?>("--image") { Description = "PNG (transparency kept) drawn in the field" };
+        var image = new Option<FileInfo?>("--image") { Description = "PNG (transparency kept) drawn in the field" }.MustExist();
         var reason = new Option<string?>("--reason") { Description = "Reason for signing" };
         var location = new Option<string?>("--location") { Description = "Where it was signed" };
 
@@ -33,18 +36,20 @@ internal static class SignCommand
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(certify) is { } p && p is < 1 or > 3)
-                return Fail("--certify takes 1, 2 or 3.");
+                throw new CliUsageException("--certify takes 1, 2 or 3.");
             if (!LevelOptions.TryParseLevel(parse.GetValue(levels.Level)!, out var level))
-                return Fail("--level takes B-B, B-T, B-LT or B-LTA.");
+                throw new CliUsageException("--level takes B-B, B-T, B-LT or B-LTA.");
             FieldPlacement? placement = null;
             if (parse.GetValue(rect) is { } rectText)
             {
                 if (!TryParseRect(rectText, out var r))
-                    return Fail("--rect takes x,y,w,h in points, e.g. 350,100,180,60.");
+                    throw new CliUsageException("--rect takes x,y,w,h in points, e.g. 350,100,180,60.");
                 placement = new FieldPlacement((parse.GetValue(page) ?? 1) - 1, r);
             }
 
-            using var signer = Pkcs12Signer.Open(parse.GetValue(p12)!.FullName, parse.GetValue(password));
+            var keyStore = parse.GetValue(p12)!;
+            using var signer = Pkcs12Signer.Open(keyStore.FullName,
+                Secrets.Read(parse.GetValue(password), Secrets.PasswordVariable, "--password", $"Password of {keyStore.Name}"));
             var now = DateTimeOffset.Now;
             MemoryStream? appearance = null;
             if (parse.GetValue(image) is { } png && placement is not null)
@@ -56,7 +61,7 @@ internal static class SignCommand
 
             var options = new PadesSignatureOptions
             {
-                FieldName = parse.GetValue(field)!,
+                FieldName = parse.GetValue(field) ?? NextFreeFieldName(parse.GetValue(input)!),
                 Placement = placement,
                 Appearance = appearance,
                 Certify = parse.GetValue(certify) is { } permission ? (DocMdpPermission)permission : null,
@@ -76,15 +81,11 @@ internal static class SignCommand
                     await new PadesSigner(new CmsSignatureBuilder(), tsa, levels.Extender(parse, tsa)).SignAsync(source, destination, signer, options, ct);
                 File.Move(temporary, target.FullName, overwrite: true);
             }
-            catch (SignatureNotPermittedException refused)
+            catch
             {
+                // Nothing half-signed is left behind; the top-level handler says what went wrong.
                 File.Delete(temporary);
-                return Fail($"Refused ({refused.Code}): {refused.Message}");
-            }
-            catch (Exception e) when (e is TimestampException or RevocationUnavailableException)
-            {
-                File.Delete(temporary);
-                return Fail(e.Message);
+                throw;
             }
             Console.WriteLine($"Signed {target.FullName} as {signer.Certificate.Subject}");
             return 0;
@@ -105,9 +106,14 @@ internal static class SignCommand
         return true;
     }
 
-    static int Fail(string message)
+    /// <summary>Signature1, Signature2, …: the first such name no field of the document has.</summary>
+    static string NextFreeFieldName(FileInfo pdf)
     {
-        Console.Error.WriteLine(message);
-        return 2;
+        using var stream = pdf.OpenRead();
+        var taken = PdfDocument.Open(stream).Fields.Select(f => f.FullName).ToHashSet(StringComparer.Ordinal);
+        var n = 1;
+        while (taken.Contains($"Signature{n}"))
+            n++;
+        return $"Signature{n}";
     }
 }

@@ -28,9 +28,9 @@ internal static class TokenSignCommand
         var slot = new Option<ulong?>("--slot") { Description = "PKCS#11 slot id" };
         var label = new Option<string?>("--label") { Description = "PKCS#11 token label" };
         var keyLabel = new Option<string?>("--key-label") { Description = "Label of the key on the token (when it holds several)" };
-        var pin = new Option<string?>("--pin") { Description = "The token's user PIN" };
-        var p12 = new Option<FileInfo?>("--p12") { Description = "PKCS#12 file instead of a token" };
-        var password = new Option<string?>("--password") { Description = "The PKCS#12 password" };
+        var pin = new Option<string?>("--pin") { Description = $"The token's user PIN (else {Secrets.PinVariable}, else asked)" };
+        var p12 = new Option<FileInfo?>("--p12") { Description = "PKCS#12 file instead of a token" }.MustExist();
+        var password = new Option<string?>("--password") { Description = $"The PKCS#12 password (else {Secrets.PasswordVariable}, else asked)" };
 
         var command = new Command("token-sign", "Sign a document on the server with a key that stays here (three-step signing)")
         {
@@ -46,36 +46,28 @@ internal static class TokenSignCommand
             }
 
             ISigner signer;
-            try
+            if (parse.GetValue(pkcs11) is { } module)
             {
-                if (parse.GetValue(pkcs11) is { } module)
+                if (parse.GetValue(slot) is null && parse.GetValue(label) is null)
+                    return Fail("--pkcs11 needs --slot or --label.");
+                signer = new Pkcs11Signer(new Pkcs11Options
                 {
-                    if (parse.GetValue(pin) is not { } pinValue)
-                        return Fail("--pkcs11 needs --pin.");
-                    if (parse.GetValue(slot) is null && parse.GetValue(label) is null)
-                        return Fail("--pkcs11 needs --slot or --label.");
-                    signer = new Pkcs11Signer(new Pkcs11Options
-                    {
-                        Module = module,
-                        Slot = parse.GetValue(slot),
-                        TokenLabel = parse.GetValue(label),
-                        KeyLabel = parse.GetValue(keyLabel),
-                        Pin = pinValue,
-                        MaxSessions = 1,
-                    });
-                }
-                else if (parse.GetValue(p12) is { } file)
-                {
-                    signer = Pkcs12Signer.Open(file.FullName, parse.GetValue(password) ?? "");
-                }
-                else
-                {
-                    return Fail("Give --pkcs11 MODULE (--slot N | --label L) --pin PIN, or --p12 FILE --password PW.");
-                }
+                    Module = module,
+                    Slot = parse.GetValue(slot),
+                    TokenLabel = parse.GetValue(label),
+                    KeyLabel = parse.GetValue(keyLabel),
+                    Pin = Secrets.Read(parse.GetValue(pin), Secrets.PinVariable, "--pin", "PIN of the token"),
+                    MaxSessions = 1,
+                });
             }
-            catch (SigningException e)
+            else if (parse.GetValue(p12) is { } file)
             {
-                return Fail(e.Message);
+                signer = Pkcs12Signer.Open(file.FullName,
+                    Secrets.Read(parse.GetValue(password), Secrets.PasswordVariable, "--password", $"Password of {file.Name}"));
+            }
+            else
+            {
+                return Fail("Give --pkcs11 MODULE (--slot N | --label L) [--pin PIN], or --p12 FILE [--password PW].");
             }
 
             using (signer as IDisposable)

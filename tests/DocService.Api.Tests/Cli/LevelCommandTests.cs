@@ -27,8 +27,8 @@ public sealed class LevelCommandTests(SqliteTimestampApi api) : IClassFixture<Sq
     async Task<int> RunAsync(params string[] args)
     {
         var error = new StringWriter();
-        var exitCode = await new RootCommand { SignCommand.Create(), ExtendCommand.Create() }.Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Error = error }, Ct);
+        var exitCode = await DocService.Cli.CliErrors.InvokeAsync(new RootCommand { SignCommand.Create(), ExtendCommand.Create() }.Parse(args),
+            new InvocationConfiguration { Error = error }, Ct);
         TestContext.Current.TestOutputHelper?.WriteLine(error.ToString());
         return exitCode;
     }

@@ -15,7 +15,7 @@ public sealed class SignCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_files, recursive: true);
 
     static Task<int> RunAsync(params string[] args) =>
-        new RootCommand { SignCommand.Create() }.Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+        DocService.Cli.CliErrors.InvokeAsync(new RootCommand { SignCommand.Create() }.Parse(args), new InvocationConfiguration(), TestContext.Current.CancellationToken);
 
     string Write(string name, byte[] bytes)
     {

@@ -53,34 +53,35 @@ public static class CheckArchive
             var checks = new List<FileCheck>();
 
             ArchiveManifest? manifest = null;
-            var (state, detail) = await CheckAsync(job.ManifestKey, job.ManifestSha256!, null, async s => manifest = ArchiveManifest.Parse(s), ct);
-            checks.Add(new FileCheck(ArchiveLayout.Manifest, job.ManifestSha256!, -1, state, detail));
+            // The manifest lists every file but itself: its size is what the store holds (-1 when it is missing).
+            var (state, detail, manifestSize) = await CheckAsync(job.ManifestKey, job.ManifestSha256!, null, async s => manifest = ArchiveManifest.Parse(s), ct);
+            checks.Add(new FileCheck(ArchiveLayout.Manifest, job.ManifestSha256!, manifestSize, state, detail));
             foreach (var file in manifest?.Files ?? [])
             {
-                var (fileState, fileDetail) = await CheckAsync(prefix + file.Path, file.Sha256, file.Size, null, ct);
+                var (fileState, fileDetail, _) = await CheckAsync(prefix + file.Path, file.Sha256, file.Size, null, ct);
                 checks.Add(new FileCheck(file.Path, file.Sha256, file.Size, fileState, fileDetail));
             }
             return new Report(command.DocumentId, clock.GetUtcNow(), checks.All(c => c.State == FileState.Ok), checks);
         }
 
-        async Task<(FileState, string?)> CheckAsync(string key, string sha256, long? size, Func<Stream, Task>? read, CancellationToken ct)
+        async Task<(FileState, string?, long Size)> CheckAsync(string key, string sha256, long? size, Func<Stream, Task>? read, CancellationToken ct)
         {
             try
             {
                 await using var content = await ArchivedJob.OpenAsync(store, key, sha256, ct);
                 if (size is { } expected && content.Length != expected)
-                    return (FileState.Corrupted, $"{content.Length} bytes, the manifest says {expected}.");
+                    return (FileState.Corrupted, $"{content.Length} bytes, the manifest says {expected}.", content.Length);
                 if (read is not null)
                     await read(content);
-                return (FileState.Ok, null);
+                return (FileState.Ok, null, content.Length);
             }
             catch (ObjectNotFoundException)
             {
-                return (FileState.Missing, "The store has no such object.");
+                return (FileState.Missing, "The store has no such object.", -1);
             }
             catch (ObjectCorruptedException e)
             {
-                return (FileState.Corrupted, e.Message);
+                return (FileState.Corrupted, e.Message, -1);
             }
         }
     }

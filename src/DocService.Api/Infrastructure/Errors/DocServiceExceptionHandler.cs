@@ -12,7 +12,7 @@ namespace DocService.Api.Infrastructure.Errors;
 /// The one place exceptions become HTTP answers. Known failures get their status and code;
 /// anything else is a 500 whose body says nothing about the internals.
 /// </summary>
-public sealed class DocServiceExceptionHandler(IProblemDetailsService problems, ILogger<DocServiceExceptionHandler> log) : IExceptionHandler
+public sealed partial class DocServiceExceptionHandler(IProblemDetailsService problems, ILogger<DocServiceExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -72,8 +72,33 @@ public sealed class DocServiceExceptionHandler(IProblemDetailsService problems, 
         bad.StatusCode == 400 && bad.InnerException is JsonException ? "request.malformed_json" : ProblemCodes.ForStatus(bad.StatusCode);
 
     // The JSON reader's message names the path of the offending field ("Path: $.comment"), which is what a client needs.
-    static string BadRequestDetail(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException json ? json.Message : bad.Message;
+    // Minimal APIs' binding messages name the C# parameter ("DateOnly from"): a client needs its name and what to send.
+    static string BadRequestDetail(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+            return json.Message;
+        if (MissingParameter().Match(bad.Message) is { Success: true } missing)
+            return $"The parameter '{missing.Groups["name"].Value}' is required{Expected(missing.Groups["type"].Value)}; it is missing from the {missing.Groups["source"].Value}.";
+        if (UnboundParameter().Match(bad.Message) is { Success: true } unbound)
+            return $"'{unbound.Groups["value"].Value}' is not a valid value for '{unbound.Groups["name"].Value}'{Expected(unbound.Groups["type"].Value)}.";
+        return bad.Message;
+    }
+
+    static string Expected(string type) => type.TrimEnd('?') switch
+    {
+        "DateOnly" => " (a date, yyyy-MM-dd)",
+        "DateTimeOffset" or "DateTime" => " (a time, ISO 8601)",
+        "int" or "long" or "Int32" or "Int64" => " (a whole number)",
+        "Guid" => " (an id, a GUID)",
+        "bool" or "Boolean" => " (true or false)",
+        _ => "",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^Required parameter "(?<type>\S+) (?<name>\w+)" was not provided from (?<source>[\w ]+)\.$""")]
+    private static partial System.Text.RegularExpressions.Regex MissingParameter();
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>\S+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
+    private static partial System.Text.RegularExpressions.Regex UnboundParameter();
 
     static string Title(int status) => status switch
     {

@@ -15,6 +15,7 @@ internal static class Messages
     public static LocalizedMessage ForDocument(Indication indication, int signatures) => (indication, signatures) switch
     {
         (_, 0) => new("Tài liệu không có chữ ký số.", "The document has no digital signature."),
+        (Indication.TotalPassed, 1) => new("Chữ ký duy nhất trong tài liệu hợp lệ.", "The document's one signature is valid."),
         (Indication.TotalPassed, _) => new($"Tất cả {signatures} chữ ký trong tài liệu đều hợp lệ.", $"All {signatures} signatures in the document are valid."),
         (Indication.TotalFailed, _) => new("Tài liệu có chữ ký không hợp lệ.", "The document has an invalid signature."),
         _ => new("Chưa xác định được hiệu lực của mọi chữ ký trong tài liệu.", "Not every signature in the document could be confirmed valid."),
