@@ -2,6 +2,7 @@ using DocService.Api.Domain;
 using DocService.Api.Domain.Keys;
 using DocService.Api.Features.Signing;
 using DocService.Api.Infrastructure.Auth;
+using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Errors;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Drafting.Reports;
@@ -20,11 +21,12 @@ public static class DownloadVerificationReport
     public sealed record Query(OrganId Organ, Guid Id, ReportLanguage Language) : IQuery<Stream>;
 
     public static void Map(RouteGroupBuilder verifications) =>
-        verifications.MapGet("/{id:guid}/report.pdf", async (Guid id, string? lang, CurrentUser user, IMediator mediator, CancellationToken ct) =>
+        verifications.MapGet("/{id:guid}/report.pdf", async (Guid id, string? lang, HttpRequest request, CurrentUser user, IMediator mediator, CancellationToken ct) =>
             {
                 var language = lang?.ToLowerInvariant() switch
                 {
-                    null or "" or "vi" => ReportLanguage.Vietnamese,
+                    null or "" => RequestLanguage.Preferred(request) == Language.English ? ReportLanguage.English : ReportLanguage.Vietnamese,
+                    "vi" => ReportLanguage.Vietnamese,
                     "en" => ReportLanguage.English,
                     _ => throw new ApiException(400, "verification.unknown_language", $"The report is written in Vietnamese (lang=vi) or English (lang=en), not '{lang}'."),
                 };
@@ -33,7 +35,7 @@ public static class DownloadVerificationReport
             })
             .RequireAuthorization(Policies.Member)
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
-            .WithSummary("The validation report as a signed PDF (Vietnamese; English with ?lang=en)");
+            .WithSummary("The validation report as a signed PDF: Vietnamese, or English with ?lang=en or Accept-Language: en");
 
     internal sealed class Handler(DocServiceDb db, DocumentSigning signing, PadesSigner signer, TimeProvider clock) : IQueryHandler<Query, Stream>
     {

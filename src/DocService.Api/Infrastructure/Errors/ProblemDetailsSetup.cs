@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using DocService.Api.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DocService.Api.Infrastructure.Errors;
 
@@ -12,6 +14,7 @@ public static class ProblemDetailsSetup
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
+            Localise(problem, status, context.HttpContext);
             problem.Instance ??= context.HttpContext.Request.Path;
             // The W3C trace id: the same value the JSON logs carry in their scope (TraceId) and OTLP exports.
             var traceId = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
@@ -23,5 +26,21 @@ public static class ProblemDetailsSetup
         });
         services.AddExceptionHandler<DocServiceExceptionHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// <c>Accept-Language: vi</c> (or any <c>vi-*</c>) gets the Vietnamese title of the code, and as detail the same
+    /// sentence; the English detail, which names fields and values, stays beside it as <c>detailEn</c>. The code never changes.
+    /// </summary>
+    static void Localise(ProblemDetails problem, int status, HttpContext http)
+    {
+        if (RequestLanguage.Preferred(http.Request) != Language.Vietnamese)
+            return;
+        var title = ErrorCatalog.VietnameseTitle(problem.Extensions["code"] as string, status);
+        if (problem.Detail is { Length: > 0 } english)
+            problem.Extensions["detailEn"] = english;
+        problem.Title = title;
+        problem.Detail = title;
+        http.Response.Headers.ContentLanguage = "vi";
     }
 }

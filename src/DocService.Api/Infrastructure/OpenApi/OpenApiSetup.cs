@@ -26,10 +26,27 @@ public static class OpenApiSetup
             {
                 [new OpenApiSecuritySchemeReference("bearer", document)] = [],
             });
-            options.CustomSchemaIds(type => type.FullName!.Replace("DocService.Api.Features.", "").Replace('+', '.'));
+            options.CustomSchemaIds(SchemaId);
+            // The XML comments of the host and the libraries whose types appear in answers become descriptions.
+            foreach (var xml in Directory.GetFiles(AppContext.BaseDirectory, "DocService.*.xml"))
+                options.IncludeXmlComments(xml);
             options.ResolveConflictingActions(ContentTypeAlternatives.Resolve);
             options.OperationFilter<ContentTypeAlternatives.OperationFilter>();
         });
+
+    /// <summary>
+    /// A component name validators accept (<c>^[a-zA-Z0-9._-]+$</c>): the type's name below the Features namespace, and for
+    /// a generic its arguments' names after an underscore (<c>DocService.Api.Infrastructure.Http.PageOf_Documents.ListDocuments.Summary</c>)
+    /// instead of the CLR's <c>PageOf`1[[…, Version=…]]</c>.
+    /// </summary>
+    public static string SchemaId(Type type)
+    {
+        var definition = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
+        var name = definition.FullName!.Replace("DocService.Api.Features.", "").Replace('+', '.');
+        if (!type.IsGenericType)
+            return name;
+        return name[..name.IndexOf('`')] + "_" + string.Join("_", type.GetGenericArguments().Select(SchemaId));
+    }
 
     public static WebApplication UseDocServiceOpenApi(this WebApplication app)
     {
