@@ -51,8 +51,8 @@ public sealed class LevelCommandTests(SqliteTimestampApi api) : IClassFixture<Sq
         (await RunAsync(["sign", Write("in.pdf", SamplePdfs.WithText("x")), output, .. Key, "--level", "B-T", "--tsa", Tsa])).ShouldBe(0);
 
         var signature = (await ReportAsync(output)).GetProperty("signatures")[0];
-        signature.GetProperty("level").GetString().ShouldBe("B-T");
-        signature.GetProperty("signatureTimestamp").GetProperty("valid").GetBoolean().ShouldBeTrue();
+        signature.GetProperty("level").GetProperty("reached").GetString().ShouldBe("B-T");
+        signature.GetProperty("timestamps").GetProperty("signatureTimestamp").GetProperty("valid").GetBoolean().ShouldBeTrue();
         (await Pdfsig.SignatureVerdictsAsync(output)).ShouldBe(["Signature is Valid."]);
     }
 
@@ -68,7 +68,7 @@ public sealed class LevelCommandTests(SqliteTimestampApi api) : IClassFixture<Sq
         var before = await File.ReadAllBytesAsync(signed, Ct);
         var after = await File.ReadAllBytesAsync(extended, Ct);
         after.AsSpan(0, before.Length).SequenceEqual(before).ShouldBeTrue();
-        (await ReportAsync(extended)).GetProperty("signatures")[0].GetProperty("level").GetString().ShouldBe("B-T");
+        (await ReportAsync(extended)).GetProperty("signatures")[0].GetProperty("level").GetProperty("reached").GetString().ShouldBe("B-T");
     }
 
     [Fact]
