@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using DocService.Pdf.Document;
+using Shouldly;
+using Xunit;
 
 namespace DocService.Cli.Tests.Commands;
 
