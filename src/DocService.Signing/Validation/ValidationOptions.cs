@@ -54,4 +54,11 @@ public sealed record RevocationPolicy
 
     /// <summary>The HTTP client to fetch with; null creates one per validator.</summary>
     public HttpClient? HttpClient { get; init; }
+
+    /// <summary>
+    /// SHA-256 thumbprints (hex, any case) of trust anchors configured as not needing revocation: a closed PKI
+    /// whose certificates name no OCSP responder and no CRL. Under any other anchor a certificate that names
+    /// neither has unknown revocation status, so its signature is INDETERMINATE, never passed.
+    /// </summary>
+    public IReadOnlySet<string> AnchorsWithoutRevocation { get; init; } = new HashSet<string>();
 }

@@ -17,7 +17,7 @@ public sealed class LtvSigningTests(SqliteLtvApi api) : TimestampedSigningTests(
     [InlineData("B-LTA", LevelReached.BLTA)]
     public async Task Signing_at_a_long_term_level_embeds_validation_data(string level, LevelReached reached)
     {
-        await api.TrustDevelopmentRootAsync(TestOrgans.New());
+        await api.TrustDevelopmentRootAsync(Organ);
         var approved = await ApprovedWithKeyAsync();
 
         var signed = await (await Leader.PostJsonAsync($"/api/v1/documents/{approved.Id}/signatures", new { level }, $"\"{approved.Version}\""))
@@ -42,7 +42,7 @@ public sealed class RevocationDownTests(SqliteRevocationDownApi api) : Timestamp
     [InlineData("B-LTA")]
     public async Task Signing_at_a_long_term_level_with_the_responder_down_is_503_and_the_document_is_unchanged(string level)
     {
-        await api.TrustDevelopmentRootAsync(TestOrgans.New());
+        await api.TrustDevelopmentRootAsync(Organ);
         var approved = await ApprovedWithKeyAsync();
 
         await (await Leader.PostJsonAsync($"/api/v1/documents/{approved.Id}/signatures", new { level }, $"\"{approved.Version}\""))

@@ -58,6 +58,9 @@ public abstract class TimestampedSigningTests(ApiFactory api) : IDisposable
     readonly string _files = Directory.CreateTempSubdirectory("docservice-tst-").FullName;
     protected CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The organ the test signs in (trust anchors are per organ).</summary>
+    protected string Organ => _organ;
+
     HttpClient Admin => api.ClientFor("admin", _organ, ["admin"]);
     HttpClient Drafter => api.ClientFor("chuyenvien", _organ, ["drafter"]);
     protected HttpClient Leader => api.ClientFor("chutich", _organ, ["signer"]);

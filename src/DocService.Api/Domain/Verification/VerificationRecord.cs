@@ -19,14 +19,29 @@ public sealed class VerificationRecord
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-/// <summary>A root (or other anchor) chains must end at: VGCA G1/G2, NEAC, or one an admin uploaded.</summary>
+/// <summary>
+/// A root (or other anchor) chains must end at. The platform set (<see cref="OrganId"/> null: VGCA G1/G2, NEAC's
+/// national root) is managed by the platform admin and trusted for every organ; an organ's own anchors, added by
+/// its admin, are trusted for that organ alone.
+/// </summary>
 public sealed class TrustAnchor
 {
     public Guid Id { get; init; }
+
+    /// <summary>The organ this anchor is trusted for; null for the platform set, trusted for all.</summary>
+    public string? OrganId { get; init; }
+
     public string Subject { get; init; } = "";
     public string Thumbprint { get; init; } = "";
     public DateTimeOffset NotAfter { get; init; }
     public byte[] Certificate { get; init; } = [];
+
+    /// <summary>
+    /// A closed PKI whose certificates name no OCSP responder or CRL: chains to this anchor are not held
+    /// INDETERMINATE for lacking revocation pointers. Off by default: no pointer is unknown, not good.
+    /// </summary>
+    public bool RevocationNotRequired { get; init; }
+
     public string AddedBy { get; init; } = "";
     public DateTimeOffset AddedAt { get; init; }
 }

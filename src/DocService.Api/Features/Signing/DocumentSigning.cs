@@ -75,7 +75,7 @@ public sealed class DocumentSigning(DocServiceDb db, RevisionStore revisions, Ke
                 await using var timestamped = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
                 await signer.SignAsync(input, timestamped, key, options with { Level = PadesLevel.BT }, ct);
                 timestamped.Position = 0;
-                await (await levels.ExtenderAsync(ct)).ExtendAsync(timestamped, output, options.Level, ct);
+                await (await levels.ExtenderAsync(document.OrganId, ct)).ExtendAsync(timestamped, output, options.Level, ct);
             }
             else
             {

@@ -51,7 +51,7 @@ public static class ExtendDocument
         public async ValueTask<DocumentResponse> Handle(Command command, CancellationToken ct)
         {
             var document = await db.FindForChangeAsync(user.Organ, command.DocumentId, command.IfMatch, ct);
-            var extender = await levels.ExtenderAsync(ct);
+            var extender = await levels.ExtenderAsync(document.OrganId, ct);
             await using var input = await revisions.OpenAsync(document.CurrentRevision, ct);
             await using var output = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
             try

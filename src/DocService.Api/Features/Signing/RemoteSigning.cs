@@ -104,7 +104,7 @@ public sealed class RemoteSigning(IObjectStore store, RevisionStore revisions, C
         {
             // B-LT and B-LTA: the B-T signature just embedded, then the validation data and archive timestamp.
             await using var extended = TemporaryFile();
-            await (await levels.ExtenderAsync(ct)).ExtendAsync(signed, extended, level, ct);
+            await (await levels.ExtenderAsync(document.OrganId, ct)).ExtendAsync(signed, extended, level, ct);
             extended.Position = 0;
             await revisions.AddAsync(document, extended, author, reason, clock.GetUtcNow(), ct);
         }

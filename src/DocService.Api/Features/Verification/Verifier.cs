@@ -21,23 +21,23 @@ public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetu
 
     /// <summary>Validates <c>pdf</c> (seekable: it is read twice, validated then stored) and records the report.</summary>
     public async Task<VerificationRecord> VerifyAsync(Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct) =>
-        await RecordAsync(await ValidateAsync(pdf, ct), pdf, fileName, organ, user, documentId, ct);
+        await RecordAsync(await ValidateAsync(pdf, organ, ct), pdf, fileName, organ, user, documentId, ct);
 
     /// <summary>As <see cref="VerifyAsync"/> for a file that may carry no signature (a scan): then nothing is recorded, and null answered.</summary>
     public async Task<VerificationRecord?> VerifyIfSignedAsync(Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct)
     {
-        var report = await ValidateAsync(pdf, ct);
+        var report = await ValidateAsync(pdf, organ, ct);
         return report.Signatures.Count == 0 ? null : await RecordAsync(report, pdf, fileName, organ, user, documentId, ct);
     }
 
-    async Task<DocumentValidationReport> ValidateAsync(Stream pdf, CancellationToken ct)
+    async Task<DocumentValidationReport> ValidateAsync(Stream pdf, OrganId organ, CancellationToken ct)
     {
         using var operation = DocServiceTelemetry.Start("verify", DocServiceTelemetry.Verifications, DocServiceTelemetry.VerificationDuration);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Limit);
         try
         {
-            var report = await (await setup.ValidatorAsync(ct)).ValidateAsync(pdf, timeout.Token);
+            var report = await (await setup.ValidatorAsync(organ.Value, ct)).ValidateAsync(pdf, timeout.Token);
             operation.Tag("indication", report.Indication.ToString()).Succeeded();
             return report;
         }

@@ -29,7 +29,7 @@ public sealed class ArchiveLevels(
     {
         if (levels.Tsa is null)
             return false;
-        var validator = await validation.ValidatorAsync(ct);
+        var validator = await validation.ValidatorAsync(document.OrganId, ct);
         var current = document.CurrentRevision;
         await using (var pdf = await revisions.OpenAsync(current, ct))
         {
@@ -52,7 +52,7 @@ public sealed class ArchiveLevels(
         {
             await using var input = await revisions.OpenAsync(current, ct);
             await using var output = TemporaryFile();
-            await (await levels.ExtenderAsync(ct)).ExtendAsync(input, output, PadesLevel.BLTA, ct);
+            await (await levels.ExtenderAsync(document.OrganId, ct)).ExtendAsync(input, output, PadesLevel.BLTA, ct);
             output.Position = 0;
             var stored = await store.PutAsync(key, output, ct);
             content = new StoredContent(stored.Key, stored.Sha256, stored.Size);

@@ -82,6 +82,7 @@ public static class ErrorCatalog
         new("signature.no_key", 422, "No signing key is held for this signer.", "Không có khóa ký cho người ký này."),
         new("signature.too_large", 422, "The signature is larger than the space reserved for it.", "Chữ ký lớn hơn vùng dành sẵn cho nó."),
         new("signature.value_mismatch", 422, "The signature value does not match the prepared data.", "Giá trị chữ ký không khớp với dữ liệu đã chuẩn bị."),
+        new("trust_anchor.not_a_ca", 422, "A trust anchor must be a CA certificate (basicConstraints CA, keyCertSign).", "Chứng thư tin cậy phải là chứng thư của tổ chức chứng thực (CA, có quyền ký chứng thư)."),
         new("trust_anchor.invalid_certificate", 422, "The file is not a CA certificate.", "Tệp không phải chứng thư của tổ chức chứng thực."),
         new("verification.no_signed_version", 422, "This signature has no signed version.", "Chữ ký này không có phiên bản đã ký."),
         new("verification.too_complex", 422, "Validation did not finish in time.", "Việc kiểm tra không hoàn tất trong thời gian cho phép."),

@@ -176,8 +176,10 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
         model.Entity<TrustAnchor>(anchor =>
         {
             anchor.HasKey(a => a.Id);
+            anchor.Property(a => a.OrganId).HasMaxLength(13);
             anchor.Property(a => a.Thumbprint).HasMaxLength(64);
-            anchor.HasIndex(a => a.Thumbprint).IsUnique();
+            // Per organ; the platform set (null organ) is kept unique by the handler, as NULLs never collide in an index.
+            anchor.HasIndex(a => new { a.OrganId, a.Thumbprint }).IsUnique();
         });
 
         model.Entity<ArchiveJob>(job =>

@@ -63,11 +63,12 @@ public sealed class DocumentLevels(ValidationSetup validation, IServiceProvider 
 
     public PadesLevel Default => Tsa is null ? PadesLevel.BB : PadesLevel.BT;
 
-    public async Task<LevelExtender> ExtenderAsync(CancellationToken ct)
+    /// <summary>Extends documents of <paramref name="organId"/> with validation data gathered under what that organ trusts.</summary>
+    public async Task<LevelExtender> ExtenderAsync(string organId, CancellationToken ct)
     {
         var tsa = Tsa ?? throw new Errors.ApiException(422, "signature.level_unavailable",
             "No timestamping authority is configured (Timestamps:Url), so signatures stay at B-B.");
-        var options = (await validation.ValidatorAsync(ct)).Options;
+        var options = (await validation.ValidatorAsync(organId, ct)).Options;
         return new LevelExtender(new DocumentTimestamper(tsa), new LtvExtender(options));
     }
 }

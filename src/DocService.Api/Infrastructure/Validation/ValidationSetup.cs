@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DocService.Api.Infrastructure.Validation;
 
 /// <summary>
-/// What the service trusts when it validates: the anchors admins registered, and — in Development
-/// only — the development root from certs-dev. Revocation is fetched online unless configured off;
+/// What the service trusts when it validates for an organ: the platform set of anchors and the organ's own (never
+/// another organ's), and — in Development only — the development root from certs-dev. Revocation is fetched online unless configured off;
 /// unavailable revocation makes a signature INDETERMINATE, never passed. In Development the revocation URLs certs-dev
 /// names are fetched from the service's own address (<see cref="DevelopmentCa"/>), whatever port it listens on.
 /// </summary>
@@ -19,11 +19,14 @@ public sealed class ValidationSetup(
     /// <summary>The HttpClient OCSP and CRL fetches go through (its failures are counted as the <c>revocation</c> dependency).</summary>
     public const string RevocationHttpClient = "revocation";
 
-    public async Task<PdfSignatureValidator> ValidatorAsync(CancellationToken ct)
+    /// <summary>The validator for documents of <paramref name="organId"/>: what that organ trusts, and nothing any other organ added.</summary>
+    public async Task<PdfSignatureValidator> ValidatorAsync(string organId, CancellationToken ct)
     {
-        var anchors = (await db.TrustAnchors.AsNoTracking().Select(a => a.Certificate).ToListAsync(ct))
-            .Select(der => X509CertificateLoader.LoadCertificate(der))
-            .ToList();
+        var stored = await db.TrustAnchors.AsNoTracking()
+            .Where(a => a.OrganId == null || a.OrganId == organId)
+            .Select(a => new { a.Certificate, a.Thumbprint, a.RevocationNotRequired })
+            .ToListAsync(ct);
+        var anchors = stored.Select(a => X509CertificateLoader.LoadCertificate(a.Certificate)).ToList();
         if (environment.IsDevelopment() && DemoSigningMaterial.FindCertsDev(environment.ContentRootPath) is { } certsDev)
             anchors.Add(X509CertificateLoader.LoadCertificateFromFile(Path.Combine(certsDev, "root.crt")));
 
@@ -37,6 +40,7 @@ public sealed class ValidationSetup(
                 Timeout = configuration.GetValue("Validation:RevocationTimeout", TimeSpan.FromSeconds(5)),
                 UrlOverrides = await UrlOverridesAsync(ct),
                 HttpClient = http.CreateClient(RevocationHttpClient),
+                AnchorsWithoutRevocation = stored.Where(a => a.RevocationNotRequired).Select(a => a.Thumbprint).ToHashSet(StringComparer.OrdinalIgnoreCase),
             },
         });
     }

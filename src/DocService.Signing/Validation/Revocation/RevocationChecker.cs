@@ -51,8 +51,9 @@ internal sealed class RevocationChecker(ValidationOptions options)
         DateTimeOffset at, DateTimeOffset validationTime, CancellationToken ct)
     {
         var results = new List<CertificateRevocation>();
+        var anchorExempt = AnchorNeedsNoRevocation(chain[^1]);
         for (var i = 0; i + 1 < chain.Count; i++)
-            results.Add(await CheckOneAsync(chain[i], chain[i + 1], embedded, at, validationTime, ct));
+            results.Add(await CheckOneAsync(chain[i], chain[i + 1], anchorExempt ? chain[^1] : null, embedded, at, validationTime, ct));
 
         var status = results.Any(r => r.Status == RevocationStatus.Revoked) ? RevocationStatus.Revoked
             : results.All(r => r.Status == RevocationStatus.Good) ? RevocationStatus.Good
@@ -62,8 +63,14 @@ internal sealed class RevocationChecker(ValidationOptions options)
         return new RevocationResult(status, results, reasons);
     }
 
-    async Task<CertificateRevocation> CheckOneAsync(X509Certificate2 certificate, X509Certificate2 issuer, EmbeddedRevocationData embedded,
-        DateTimeOffset at, DateTimeOffset validationTime, CancellationToken ct)
+    /// <summary>Whether the chain's anchor is configured as not needing revocation (<see cref="RevocationPolicy.AnchorsWithoutRevocation"/>).</summary>
+    bool AnchorNeedsNoRevocation(X509Certificate2 anchor) =>
+        options.Revocation.AnchorsWithoutRevocation.Count > 0
+        && options.Revocation.AnchorsWithoutRevocation.Contains(anchor.GetCertHashString(HashAlgorithmName.SHA256), StringComparer.OrdinalIgnoreCase);
+
+    // exemptAnchor: the chain's anchor when it is configured as not needing revocation, else null.
+    async Task<CertificateRevocation> CheckOneAsync(X509Certificate2 certificate, X509Certificate2 issuer, X509Certificate2? exemptAnchor,
+        EmbeddedRevocationData embedded, DateTimeOffset at, DateTimeOffset validationTime, CancellationToken ct)
     {
         var subject = certificate.GetNameInfo(X509NameType.SimpleName, false);
         var problems = new List<string>();
@@ -88,10 +95,19 @@ internal sealed class RevocationChecker(ValidationOptions options)
         // does not make a CA that names no service any less unaskable.
         if (!NamesRevocationService(certificate))
         {
+            if (exemptAnchor is not null)
+                return new(subject, RevocationStatus.Good, null, null, null, null, null,
+                    [$"The certificate names no OCSP responder or CRL distribution point; its trust anchor {exemptAnchor.GetNameInfo(X509NameType.SimpleName, false)} is configured as not needing revocation."]);
             // A CA certificate that names no revocation service can only be withdrawn by its own
-            // issuer's means; there is nothing to ask, so it is not held against the signature.
-            return new(subject, RevocationStatus.Good, null, null, null, null, null,
-                ["The certificate names no OCSP responder or CRL distribution point; no revocation service to ask."]);
+            // issuer's means (the CRL of the CA above it, which nothing here points to either), so it
+            // is not held against the signature. An end-entity certificate that names none cannot be
+            // shown not revoked: that is unknown, never good (ETSI EN 319 102-1: INDETERMINATE).
+            if (IsCertificateAuthority(certificate))
+                return new(subject, RevocationStatus.Good, null, null, null, null, null,
+                    ["The CA certificate names no OCSP responder or CRL distribution point; no revocation service to ask."]);
+            problems.Add("The certificate names no OCSP responder and no CRL distribution point, so whether it is revoked cannot be known "
+                + "(and no trust anchor of its chain is configured as not needing revocation).");
+            return new(subject, RevocationStatus.Unavailable, null, null, null, null, null, problems);
         }
         if (!options.Revocation.FetchOnline)
         {
@@ -143,6 +159,9 @@ internal sealed class RevocationChecker(ValidationOptions options)
 
     /// <summary>Whether the certificate names any OCSP responder or CRL distribution point.</summary>
     public static bool NamesRevocationService(X509Certificate2 certificate) => RevocationPointers.OcspUrls(certificate).Count + RevocationPointers.CrlUrls(certificate).Count > 0;
+
+    static bool IsCertificateAuthority(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault() is { CertificateAuthority: true };
 
     /// <summary>id-pkix-ocsp-nocheck: an OCSP responder certificate nobody checks (RFC 6960 §4.2.2.2.1).</summary>
     public static bool IsOcspNoCheck(X509Certificate2 certificate) => certificate.Extensions[OcspNoCheck] is not null;

@@ -680,6 +680,13 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("NotAfter")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrganId")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<bool>("RevocationNotRequired")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("text");
@@ -691,7 +698,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Thumbprint")
+                    b.HasIndex("OrganId", "Thumbprint")
                         .IsUnique();
 
                     b.ToTable("TrustAnchors");

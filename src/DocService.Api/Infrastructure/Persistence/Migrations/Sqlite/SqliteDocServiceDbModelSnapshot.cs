@@ -668,6 +668,13 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("NotAfter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrganId")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RevocationNotRequired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -679,7 +686,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Thumbprint")
+                    b.HasIndex("OrganId", "Thumbprint")
                         .IsUnique();
 
                     b.ToTable("TrustAnchors");

@@ -314,10 +314,12 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
                     Subject = table.Column<string>(type: "text", nullable: false),
                     Thumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     NotAfter = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Certificate = table.Column<byte[]>(type: "bytea", nullable: false),
+                    RevocationNotRequired = table.Column<bool>(type: "boolean", nullable: false),
                     AddedBy = table.Column<string>(type: "text", nullable: false),
                     AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -583,9 +585,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "OrganId", "Step", "RegisterYear", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TrustAnchors_Thumbprint",
+                name: "IX_TrustAnchors_OrganId_Thumbprint",
                 table: "TrustAnchors",
-                column: "Thumbprint",
+                columns: new[] { "OrganId", "Thumbprint" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDocServiceDb))]
-    [Migration("20261204040826_Initial")]
+    [Migration("20261204180237_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -683,6 +683,13 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("NotAfter")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrganId")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<bool>("RevocationNotRequired")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("text");
@@ -694,7 +701,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Thumbprint")
+                    b.HasIndex("OrganId", "Thumbprint")
                         .IsUnique();
 
                     b.ToTable("TrustAnchors");

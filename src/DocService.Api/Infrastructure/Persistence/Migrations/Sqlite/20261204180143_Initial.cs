@@ -310,10 +310,12 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
                     Subject = table.Column<string>(type: "TEXT", nullable: false),
                     Thumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     NotAfter = table.Column<long>(type: "INTEGER", nullable: false),
                     Certificate = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    RevocationNotRequired = table.Column<bool>(type: "INTEGER", nullable: false),
                     AddedBy = table.Column<string>(type: "TEXT", nullable: false),
                     AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -572,9 +574,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OrganId", "Step", "RegisterYear", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TrustAnchors_Thumbprint",
+                name: "IX_TrustAnchors_OrganId_Thumbprint",
                 table: "TrustAnchors",
-                column: "Thumbprint",
+                columns: new[] { "OrganId", "Thumbprint" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

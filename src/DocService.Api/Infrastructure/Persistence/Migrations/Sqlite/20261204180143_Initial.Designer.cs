@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocServiceDb))]
-    [Migration("20261204034844_Initial")]
+    [Migration("20261204180143_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -671,6 +671,13 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("NotAfter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrganId")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RevocationNotRequired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -682,7 +689,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Thumbprint")
+                    b.HasIndex("OrganId", "Thumbprint")
                         .IsUnique();
 
                     b.ToTable("TrustAnchors");
