@@ -32,6 +32,7 @@ public static class OpenApiSetup
                 options.IncludeXmlComments(xml);
             options.ResolveConflictingActions(ContentTypeAlternatives.Resolve);
             options.OperationFilter<ContentTypeAlternatives.OperationFilter>();
+            options.OperationFilter<FileDownloads>();
         });
 
     /// <summary>
