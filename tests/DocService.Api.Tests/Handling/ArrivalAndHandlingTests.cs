@@ -87,7 +87,7 @@ public abstract class ArrivalAndHandlingTests(ApiFactory api)
         first.Document.CreatedBy.ShouldBe("vanthu");
         first.Signatures.ShouldBeNull(); // an unsigned scan
         var register = await (await Clerk.GetAsync("/api/v1/registers/incoming", Ct)).ShouldBeJsonAsync<Api.Features.Registers.RegisterView>();
-        register.Rows.Select(r => r["arrivalNumber"]).ShouldBe(["01", "02", "03"]);
+        register.Items.Select(r => r["arrivalNumber"]).ShouldBe(["01", "02", "03"]);
     }
 
     [Fact]

@@ -95,11 +95,11 @@ public abstract class RegisterNumberTests(ApiFactory api)
         var register = await (await clerk.GetAsync("/api/v1/registers/outgoing?year=2026", Ct)).ShouldBeJsonAsync<RegisterView>();
 
         register.Columns.Count.ShouldBe(10);
-        register.Rows.Select(r => r["code"]).ShouldBe(["01/QĐ-UBND", "02/QĐ-UBND"]);
-        register.Rows[0]["date"].ShouldBe("01/03/2026");
-        register.Rows[0]["typeAndSubject"].ShouldBe("Quyết định: Về việc A");
-        register.Rows[0]["signer"].ShouldBe("Nguyễn Văn An");
-        (await (await clerk.GetAsync("/api/v1/registers/outgoing?year=2025", Ct)).ShouldBeJsonAsync<RegisterView>()).Rows.ShouldBeEmpty();
+        register.Items.Select(r => r["code"]).ShouldBe(["01/QĐ-UBND", "02/QĐ-UBND"]);
+        register.Items[0]["date"].ShouldBe("01/03/2026");
+        register.Items[0]["typeAndSubject"].ShouldBe("Quyết định: Về việc A");
+        register.Items[0]["signer"].ShouldBe("Nguyễn Văn An");
+        (await (await clerk.GetAsync("/api/v1/registers/outgoing?year=2025", Ct)).ShouldBeJsonAsync<RegisterView>()).Items.ShouldBeEmpty();
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public abstract class RegisterNumberTests(ApiFactory api)
         var register = await (await clerk.GetAsync("/api/v1/registers/incoming?year=2026", Ct)).ShouldBeJsonAsync<RegisterView>();
 
         register.Columns.Count.ShouldBe(10);
-        var row = register.Rows.ShouldHaveSingleItem();
+        var row = register.Items.ShouldHaveSingleItem();
         row["arrivalNumber"].ShouldBe("01");
         row["author"].ShouldBe("Sở Tư pháp tỉnh Nghệ An");
         row["code"].ShouldBe("15/STP-VP");

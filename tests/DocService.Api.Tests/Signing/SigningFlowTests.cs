@@ -94,7 +94,7 @@ public abstract class SigningFlowTests(ApiFactory api) : IDisposable
         pdf.AsSpan(0, signedRevision.Length).SequenceEqual(signedRevision).ShouldBeTrue();
 
         var register = await (await Clerk.GetAsync($"/api/v1/registers/outgoing?year={issued.IssuedDate!.Value.Year}", Ct)).ShouldBeJsonAsync<RegisterView>();
-        register.Rows.ShouldHaveSingleItem()["code"].ShouldBe("01");
+        register.Items.ShouldHaveSingleItem()["code"].ShouldBe("01");
     }
 
     [Fact]
