@@ -8,7 +8,13 @@ namespace DocService.Drafting;
 /// </summary>
 public static class SampleDrafts
 {
-    /// <summary>A provincial People's Committee decision setting up a working group, with three articles.</summary>
+    /// <summary>
+    /// A decision of the provincial People's Committee's Chairman setting up a working group, with three
+    /// articles. The Chairman is the issuing authority, so a Vice-Chairman signs "KT. Chủ tịch" with no
+    /// "TM. Ủy ban nhân dân" (that is for decisions of the Committee as a collective). Local government
+    /// has two levels since 1 July 2025 (Law on the Organisation of Local Government 2025): province and
+    /// commune/ward, with no districts.
+    /// </summary>
     public static Draft QuyetDinh() => new(
         new Organ("Ủy ban nhân dân tỉnh Nghệ An"),
         DocumentType.QuyetDinh,
@@ -18,10 +24,10 @@ public static class SampleDrafts
         new DecisionBody(
             "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An",
             [
-                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
                 "Căn cứ Luật Giao dịch điện tử ngày 22 tháng 6 năm 2023;",
                 "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
-                "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 125/TTr-SNV ngày 10 tháng 3 năm 2025.",
+                "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 125/TTr-SNV ngày 10 tháng 11 năm 2026.",
             ],
             [
                 new Article([
@@ -33,16 +39,16 @@ public static class SampleDrafts
                 ]),
                 new Article([
                     "Nhiệm vụ của Tổ công tác:",
-                    "1. Tham mưu cho Ủy ban nhân dân tỉnh Nghệ An chỉ đạo, đôn đốc các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố, thị xã gửi, nhận văn bản điện tử có ký số qua Trục liên thông văn bản quốc gia; bảo đảm văn bản điện tử được trình bày đúng thể thức, kỹ thuật trình bày quy định tại Phụ lục I Nghị định số 30/2020/NĐ-CP.",
+                    "1. Tham mưu cho Ủy ban nhân dân tỉnh Nghệ An chỉ đạo, đôn đốc các sở, ban, ngành, Ủy ban nhân dân các xã, phường gửi, nhận văn bản điện tử có ký số qua Trục liên thông văn bản quốc gia; bảo đảm văn bản điện tử được trình bày đúng thể thức, kỹ thuật trình bày quy định tại Phụ lục I Nghị định số 30/2020/NĐ-CP.",
                     "2. Hướng dẫn việc cấp, quản lý và sử dụng chứng thư chữ ký số chuyên dùng công vụ cho lãnh đạo và văn thư các cơ quan, đơn vị; kiểm tra việc ký số của người có thẩm quyền và ký số của cơ quan, tổ chức trước khi phát hành văn bản.",
                     "3. Tổng hợp khó khăn, vướng mắc, định kỳ hằng quý báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện; đề xuất khen thưởng tập thể, cá nhân có thành tích xuất sắc.",
                     "Tổ công tác tự giải thể sau khi hoàn thành nhiệm vụ.",
                 ]),
                 new Article(
-                    "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở: Nội vụ, Khoa học và Công nghệ, Tài chính; Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã; Thủ trưởng các cơ quan, đơn vị có liên quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
+                    "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở: Nội vụ, Khoa học và Công nghệ, Tài chính; Chủ tịch Ủy ban nhân dân các xã, phường; Thủ trưởng các cơ quan, đơn vị có liên quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
             ]),
         new SignerBlock(
-            [new AuthorityLine(Competence.OnBehalfOfCollective, "Ủy ban nhân dân"), new AuthorityLine(Competence.Deputy, "Chủ tịch")],
+            [new AuthorityLine(Competence.Deputy, "Chủ tịch")],
             "Phó Chủ tịch",
             "Trần Văn Minh"),
         new Recipients(
@@ -50,7 +56,7 @@ public static class SampleDrafts
             ["Như Điều 3", "Bộ Nội vụ (để b/c)", "TT Tỉnh ủy, TT HĐND tỉnh (để b/c)", "Chủ tịch, các PCT UBND tỉnh", "Cổng thông tin điện tử tỉnh"],
             "NC"));
 
-    /// <summary>An urgent letter from a department to the districts, with a "Kính gửi" list.</summary>
+    /// <summary>An urgent letter from a department to the communes and wards, with a "Kính gửi" list.</summary>
     public static Draft CongVan() => new(
         new Organ("Sở Nội vụ", "Ủy ban nhân dân tỉnh Nghệ An"),
         DocumentType.CongVan,
@@ -61,12 +67,12 @@ public static class SampleDrafts
             "Thực hiện Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư và chỉ đạo của Ủy ban nhân dân tỉnh Nghệ An về đẩy mạnh gửi, nhận văn bản điện tử, Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:",
             "1. Văn bản điện tử phát hành phải được trình bày đúng thể thức và kỹ thuật trình bày tại Phụ lục I Nghị định số 30/2020/NĐ-CP, sử dụng phông chữ Times New Roman, khổ giấy A4.",
             "2. Người có thẩm quyền ký số trước; văn thư cơ quan cấp số, thời gian ban hành và ký số của cơ quan, tổ chức sau. Hình ảnh chữ ký số của cơ quan, tổ chức là hình ảnh con dấu, màu đỏ, kích thước bằng kích thước thực tế, trùm lên khoảng 1/3 hình ảnh chữ ký số của người có thẩm quyền về bên trái.",
-            "3. Các cơ quan, đơn vị báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 30 tháng 6 năm 2025 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+            "3. Các cơ quan, đơn vị báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 30 tháng 6 năm 2027 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
             "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Nội vụ (qua Phòng Văn thư - Lưu trữ) để được hướng dẫn./.",
         ]),
         new SignerBlock([new AuthorityLine(Competence.Deputy, "Giám đốc")], "Phó Giám đốc", "Lê Thị Hương"),
         new Recipients(
-            ["Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân các huyện, thành phố, thị xã"],
+            ["Các sở, ban, ngành cấp tỉnh", "Ủy ban nhân dân các xã, phường"],
             ["Như trên", "UBND tỉnh (để b/c)", "Giám đốc Sở"],
             "VTLT"),
         Urgency.Urgent);

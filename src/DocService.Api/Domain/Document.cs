@@ -61,6 +61,12 @@ public sealed class Document
 
     /// <summary>The structured draft (JSON) a rendered document was made from, so it can be edited and rendered again.</summary>
     public string? DraftJson { get; private set; }
+
+    /// <summary>
+    /// The place (địa danh) an uploaded PDF's date field prints before the date ("Hà Nội, ngày …"), for a
+    /// PDF that leaves the whole date line to the field. A rendered draft prints its place on the page.
+    /// </summary>
+    public string? DateLinePlace { get; private set; }
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -244,6 +250,8 @@ public sealed class Document
     /// Keeps the structured draft beside its rendered revision, with the metadata read from it;
     /// only a draft can be redrafted.
     /// </summary>
+    public void PlaceDateLine(string? place) => DateLinePlace = place;
+
     public void RecordDraft(string draftJson, DocumentMetadata metadata, DateTimeOffset at)
     {
         Move(DocumentAction.Redraft, at);

@@ -5,8 +5,8 @@ public enum OrganLevel
 {
     Central,  // trung ương
     Province, // tỉnh, thành phố trực thuộc trung ương
-    District, // huyện, quận, thị xã
-    Commune,  // xã, phường, thị trấn
+    District, // huyện, quận, thị xã: abolished on 1 July 2025, kept for the organs and documents of before
+    Commune,  // xã, phường, đặc khu
 }
 
 /// <summary>

@@ -32,13 +32,22 @@ public static class AppearanceRenderer
         });
     }
 
-    /// <summary>A text field's value, left-aligned and vertically centred, as Decree 30 prints the number and date.</summary>
+    /// <summary>
+    /// A text field's value, left-aligned and vertically centred, as Decree 30 prints the number and date;
+    /// set smaller when it would not fit the field, rather than cut off at its edge.
+    /// </summary>
     public static void RenderText(TextAppearance appearance, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(appearance);
         Render(appearance.Width, appearance.Height, destination, graphics =>
-            graphics.DrawString(Normalise(appearance.Text), Font(appearance.FontSize, appearance.Italic), XBrushes.Black,
-                new XRect(0, 0, appearance.Width, appearance.Height), XStringFormats.CenterLeft));
+        {
+            var text = Normalise(appearance.Text);
+            var font = Font(appearance.FontSize, appearance.Italic);
+            var width = graphics.MeasureString(text, font).Width;
+            if (width > appearance.Width)
+                font = Font(appearance.FontSize * appearance.Width / width, appearance.Italic);
+            graphics.DrawString(text, font, XBrushes.Black, new XRect(0, 0, appearance.Width, appearance.Height), XStringFormats.CenterLeft);
+        });
     }
 
     static void Render(double width, double height, Stream destination, Action<XGraphics> draw)

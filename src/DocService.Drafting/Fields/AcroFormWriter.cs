@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 
@@ -59,7 +60,11 @@ internal static class AcroFormWriter
             field.Elements["/Q"] = new PdfInteger(text.Quadding);
         }
         var appearance = new PdfDictionary(document);
-        appearance.Elements["/N"] = EmptyAppearance(document, rect, request.Kind).Reference;
+        if (request.Placeholder is { } placeholder)
+            field.Elements["/DV"] = new PdfString(placeholder.DefaultValue, PdfStringEncoding.Unicode);
+        appearance.Elements["/N"] = request.Placeholder is { } shown
+            ? PlaceholderAppearance(document, rect, shown.Draw)
+            : EmptyAppearance(document, rect, request.Kind).Reference;
         field.Elements["/AP"] = appearance;
         document.Internals.AddObject(field);
         return field;
@@ -76,6 +81,24 @@ internal static class AcroFormWriter
         stream.CreateStream(Encoding.ASCII.GetBytes(kind == FieldKind.Text ? "/Tx BMC\nEMC\n" : ""));
         document.Internals.AddObject(stream);
         return stream;
+    }
+
+    /// <summary>
+    /// A form XObject drawn with PDFsharp, so its text uses the same embedded Vietnamese font as the page.
+    /// PDFsharp hands out a form's object only to a page that draws it, so the form is drawn on a scratch
+    /// page that is then removed: the widget keeps the form, and nothing else refers to the page.
+    /// </summary>
+    static PdfReference PlaceholderAppearance(PdfDocument document, FieldRect rect, Action<XGraphics> draw)
+    {
+        var form = new XForm(document, XUnit.FromPoint(rect.Width), XUnit.FromPoint(rect.Height));
+        using (var graphics = XGraphics.FromForm(form))
+            draw(graphics);
+        var scratch = document.AddPage();
+        using (var graphics = XGraphics.FromPdfPage(scratch))
+            graphics.DrawImage(form, 0, 0);
+        var reference = scratch.Resources.Elements.GetDictionary("/XObject")!.Elements.Values.OfType<PdfReference>().Single();
+        document.Pages.Remove(scratch);
+        return reference;
     }
 
     static PdfArray AnnotationsOf(PdfPage page)

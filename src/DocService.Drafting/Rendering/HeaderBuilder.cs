@@ -63,19 +63,25 @@ internal sealed class HeaderBuilder(LineBreaker breaker, Typography type)
         return column;
     }
 
+    /// <summary>
+    /// "Số:" is printed on the page; the number and "/{notation}" share one text field, the notation
+    /// its default value, shown after a blank until the clerk issues the document. Issued, the field shows the number
+    /// running straight into the notation ("Số: 02/QĐ-UBND"), which a number filled into a gap left
+    /// in the signed page could not.
+    /// </summary>
     ColumnStack.ItemDrawer DrawNumberLine(string notation) => (canvas, left, top) =>
     {
         const string label = "Số: ";
         var suffix = "/" + notation;
         var labelWidth = breaker.Width(label, type.Number);
-        var total = labelWidth + NumberGap + breaker.Width(suffix, type.Number);
-        var x = left + (Columns.LeftWidth - total) / 2;
-        var baseline = top + TextLine.AscentOf(type.Number);
-        canvas.Graphics.DrawString(label, type.Number, XBrushes.Black, x, baseline);
-        canvas.Graphics.DrawString(suffix, type.Number, XBrushes.Black, x + labelWidth + NumberGap, baseline);
+        var fieldWidth = NumberGap + breaker.Width(suffix, type.Number);
+        var x = left + (Columns.LeftWidth - labelWidth - fieldWidth) / 2;
+        var ascent = TextLine.AscentOf(type.Number);
+        canvas.Graphics.DrawString(label, type.Number, XBrushes.Black, x, top + ascent);
         canvas.Fields.Add(new FieldRequest(DraftFieldNames.Number, FieldKind.Text, canvas.Page,
-            new XRect(x + labelWidth, top, NumberGap, type.Number.GetHeight()),
-            new TextFieldStyle(AcroFormWriter.RegularFont, type.Number.Size, Quadding: 1)));
+            new XRect(x + labelWidth, top, fieldWidth, type.Number.GetHeight()),
+            new TextFieldStyle(AcroFormWriter.RegularFont, type.Number.Size, Quadding: 0),
+            new FieldPlaceholder(suffix, graphics => graphics.DrawString(suffix, type.Number, XBrushes.Black, NumberGap, ascent))));
     };
 
     ColumnStack.ItemDrawer DrawDateLine(string place) => (canvas, left, top) =>

@@ -31,7 +31,7 @@ public abstract class DirectoryAdministrationTests(ApiFactory api)
         clerk.Active.ShouldBeTrue();
 
         var organ = await (await admin.GetAsync($"/api/v1/admin/organs/{_organ}", Ct)).ShouldBeJsonAsync<OrganResponse>();
-        organ.Name.ShouldBe("Ủy ban nhân dân huyện Thử Nghiệm");
+        organ.Name.ShouldBe("Ủy ban nhân dân xã Thử Nghiệm");
         var units = await (await admin.GetAsync("/api/v1/admin/units", Ct)).ShouldBeJsonAsync<List<UnitResponse>>();
         units.Select(u => u.Code).ShouldBe(["TP", "VP"]);
         var inJustice = await (await admin.GetAsync($"/api/v1/admin/users?unitId={justice.Id}", Ct)).ShouldBeJsonAsync<PageOf<OfficialResponse>>();

@@ -294,11 +294,15 @@ public abstract class DraftingApiTests(ApiFactory api)
             return await Drafter.SendAsync(request, Ct);
         }
 
-        var first = await (await Post(SampleDrafts.CongVan())).ShouldBeJsonAsync<DocumentResponse>(HttpStatusCode.Created);
+        var created = await Post(SampleDrafts.CongVan());
+        var first = await created.ShouldBeJsonAsync<DocumentResponse>(HttpStatusCode.Created);
         var retry = await Post(SampleDrafts.CongVan());
 
         (await retry.ShouldBeJsonAsync<DocumentResponse>(HttpStatusCode.Created)).Id.ShouldBe(first.Id);
         retry.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        // The retry is the first answer again, headers included: a client that lost it still gets the ETag to change the document with.
+        retry.Headers.ETag.ShouldNotBeNull().ShouldBe(created.Headers.ETag);
+        retry.Headers.Location.ShouldBe(created.Headers.Location);
         (await (await Drafter.GetAsync("/api/v1/documents", Ct)).ShouldBeJsonAsync<PageOf<ListDocuments.Summary>>()).Total.ShouldBe(1);
         await (await Post(SampleDrafts.QuyetDinh())).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
     }

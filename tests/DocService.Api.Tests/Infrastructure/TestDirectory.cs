@@ -9,7 +9,7 @@ public static class TestDirectory
     public static HttpClient PlatformAdmin(this ApiFactory api) => api.ClientFor("platform.admin", "", ["platform-admin"]);
 
     /// <summary>A new organ with an admin official: the client returned acts as that admin.</summary>
-    public static async Task<HttpClient> RegisterOrganAsync(this ApiFactory api, string organ, string name = "Ủy ban nhân dân huyện Thử Nghiệm")
+    public static async Task<HttpClient> RegisterOrganAsync(this ApiFactory api, string organ, string name = "Ủy ban nhân dân xã Thử Nghiệm")
     {
         var platform = api.PlatformAdmin();
         (await platform.PostJsonAsync("/api/v1/admin/organs", new CreateOrgan.Request(organ, name, "UBND")))

@@ -86,7 +86,9 @@ public abstract class SigningFlowTests(ApiFactory api) : IDisposable
         (await ExternalTool.RunAsync("qpdf", "--check", path)).ExitCode.ShouldBe(0);
 
         var document = PdfDocument.Open(new MemoryStream(pdf));
-        ((PdfString)document.Fields.Single(f => f.FullName == "number").Value!).ToText().ShouldBe("01");
+        // The rendered draft leaves the notation to the number field, so the number runs straight into it.
+        ((PdfString)document.Fields.Single(f => f.FullName == "number").Value!).ToText().ShouldBe("01/QĐ-UBND");
+        (await ExternalTool.RunAsync("pdftotext", "-enc", "UTF-8", path, "-")).Output.ShouldContain("Số: 01/QĐ-UBND");
         ((PdfString)document.Fields.Single(f => f.FullName == "date").Value!).ToText().ShouldStartWith("ngày ");
         SigningPermissions.CertificationPermission(document).ShouldBe(DocMdpPermission.FormFillingAndSigning);
 
@@ -117,6 +119,30 @@ public abstract class SigningFlowTests(ApiFactory api) : IDisposable
 
         await (await Leader.PostJsonAsync($"/api/v1/documents/{draft.Id}/signatures", new { }, $"\"{draft.Version}\""))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "document.invalid_transition");
+    }
+
+    [Fact]
+    public async Task An_uploaded_pdf_that_leaves_the_date_line_blank_gets_the_place_with_the_date()
+    {
+        await ProvisionKeysAndImagesAsync();
+        var approved = await ApprovedDraftAsync(SamplePdfs.WithText("Số:        /QĐ-UBND"));
+        var fields = new
+        {
+            number = new { page = 1, x = 100, y = 760, width = 40, height = 16 },
+            date = new { page = 1, x = 330, y = 760, width = 230, height = 16 },
+            signer = new { page = 1, x = 340, y = 120, width = 142, height = 85 },
+            organisation = new { page = 1, x = 285, y = 112, width = 102, height = 102 },
+            place = "Hà Nội",
+        };
+        var fielded = await (await Drafter.PostJsonAsync($"/api/v1/documents/{approved.Id}/fields", fields, $"\"{approved.Version}\""))
+            .ShouldBeJsonAsync<DocumentResponse>();
+
+        var signed = await (await SignAsync(fielded)).ShouldBeJsonAsync<DocumentResponse>();
+        var issued = await (await IssueAsync(signed)).ShouldBeJsonAsync<DocumentResponse>();
+
+        var document = PdfDocument.Open(new MemoryStream(await ContentAsync(issued)));
+        ((PdfString)document.Fields.Single(f => f.FullName == "number").Value!).ToText().ShouldBe("01");
+        ((PdfString)document.Fields.Single(f => f.FullName == "date").Value!).ToText().ShouldStartWith("Hà Nội, ngày ");
     }
 
     [Fact]

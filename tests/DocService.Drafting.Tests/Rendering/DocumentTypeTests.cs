@@ -28,7 +28,7 @@ public class DocumentTypeTests
             page1.ShouldContain(type.VietnameseName().ToUpperInvariant());
             page1.ShouldContain("Triển khai văn bản điện tử năm 2025");
         }
-        if (type.IsAddressed()) page1.ShouldContain(t => t.StartsWith("Kính gửi:") && t.Contains("Ủy ban nhân dân các huyện."));
+        if (type.IsAddressed()) page1.ShouldContain(t => t.StartsWith("Kính gửi:") && t.Contains("Ủy ban nhân dân các xã, phường."));
         else page1.ShouldNotContain(t => t.StartsWith("Kính gửi"));
     }
 

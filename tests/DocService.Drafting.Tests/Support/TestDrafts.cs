@@ -21,7 +21,7 @@ internal static class TestDrafts
                 Enumerable.Range(0, paragraphs).Select(_ => new Article(Paragraph)).ToList())
             : new ProseBody(Enumerable.Repeat(Paragraph, paragraphs).ToList()),
         new SignerBlock([new AuthorityLine(Competence.Deputy, "Giám đốc")], "Phó Giám đốc", "Lê Thị Hương"),
-        new Recipients(type.IsAddressed() ? ["Ủy ban nhân dân các huyện"] : [], ["Như trên"], "VP"));
+        new Recipients(type.IsAddressed() ? ["Ủy ban nhân dân các xã, phường"] : [], ["Như trên"], "VP"));
 
     public static Draft WithLongBody(int paragraphs) => Of(DocumentType.KeHoach, paragraphs);
 }

@@ -23,6 +23,8 @@ namespace DocService.Api.Features.Drafting;
 /// </summary>
 public static class AddIssueFields
 {
+    const int MaxPlaceLength = 100;
+
     /// <summary>A widget's place: a page (from 1) and a rectangle in PDF points from the page's bottom-left corner.</summary>
     public sealed record FieldArea(int Page, double X, double Y, double Width, double Height);
 
@@ -30,7 +32,11 @@ public static class AddIssueFields
     /// <param name="Date">Where the issue date (ngày … tháng … năm …) goes, after the place name.</param>
     /// <param name="Signer">The competent signer's signature, between position and name.</param>
     /// <param name="Organisation">The organisation's signature (the seal), over the left third of the signer's.</param>
-    public sealed record Request(FieldArea? Number, FieldArea? Date, FieldArea? Signer, FieldArea? Organisation);
+    /// <param name="Place">
+    /// The place (địa danh) the date field prints before the date, e.g. "Hà Nội" gives "Hà Nội, ngày 04 tháng 12 năm
+    /// 2026", for a PDF that leaves the whole date line blank; omit it when the PDF prints the place itself.
+    /// </param>
+    public sealed record Request(FieldArea? Number, FieldArea? Date, FieldArea? Signer, FieldArea? Organisation, string? Place = null);
 
     public sealed record Command(Guid DocumentId, Request Body, string IfMatch) : ICommand<DocumentResponse>, IValidatable, IAuditedCommand
     {
@@ -54,6 +60,8 @@ public static class AddIssueFields
                 if (area.Height <= 0)
                     yield return ($"{name}.height", "The height is a positive number of points.");
             }
+            if (Body.Place is { } place && (string.IsNullOrWhiteSpace(place) || place.Length > MaxPlaceLength || place.Any(char.IsControl)))
+                yield return ("place", $"The place is a name of 1 to {MaxPlaceLength} characters on one line, e.g. \"Hà Nội\".");
         }
     }
 
@@ -135,6 +143,7 @@ public static class AddIssueFields
             }
 
             output.Position = 0;
+            document.PlaceDateLine(command.Body.Place?.Trim());
             await revisions.AddAsync(document, output, user.UserName, "Issue fields added", clock.GetUtcNow(), ct);
             return DocumentResponse.From(document);
         }

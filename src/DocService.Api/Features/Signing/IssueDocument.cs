@@ -12,6 +12,7 @@ using DocService.Api.Infrastructure.Registers;
 using DocService.Drafting.Appearances;
 using DocService.Drafting.Fields;
 using DocService.Pdf.Document;
+using DocService.Pdf.Objects;
 using DocService.Signing.Pades;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -44,18 +45,27 @@ public static class IssueDocument
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Issue the signed document: register number, date and the organisation signature with the seal");
 
+    static readonly PdfName DefaultValue = new("DV");
+
     /// <summary>The revision reason the issue step leaves, whichever way the key was reached.</summary>
     internal static string Revision(int number, string? codeNotation) => $"Issued as {DocumentCode.Format(number, codeNotation)}";
 
     /// <summary>
     /// The issue revision: number and date filled into their fields and the organisation signature (the
     /// seal, or the organ's name without one) in its field. The three-step flow uses the same.
+    /// A rendered draft prints only "Số:" on the page: its number field holds "/{notation}" as its
+    /// default value and shows it after a blank, and the number is written in front of it, so the
+    /// issued line reads "Số: 02/QĐ-UBND". A PDF made elsewhere prints its own notation, so its field
+    /// takes the number alone, and its date field the place as well when the PDF does not print it.
     /// </summary>
     internal static PadesSignatureOptions Options(
-        PdfDocument pdf, byte[]? seal, string organName, int number, string? codeNotation, DateOnly date, DateTimeOffset now)
+        PdfDocument pdf, byte[]? seal, string organName, Document document, int number, DateOnly date, DateTimeOffset now)
     {
-        var numberText = DocumentCode.Format(number, null)!;
-        var dateText = VietnameseDate.Format(date);
+        var codeNotation = document.CodeNotation;
+        var numberField = pdf.Fields.FirstOrDefault(f => f.FullName == DraftFieldNames.Number);
+        var notationAfterNumber = numberField is null ? null : pdf.Get<PdfString>(numberField.Dictionary, DefaultValue)?.ToText();
+        var numberText = DocumentCode.Format(number, null) + notationAfterNumber;
+        var dateText = document.DateLinePlace is { } place ? $"{place}, {VietnameseDate.Format(date)}" : VietnameseDate.Format(date);
         var numberRect = DocumentSigning.RectOf(pdf, DraftFieldNames.Number);
         var dateRect = DocumentSigning.RectOf(pdf, DraftFieldNames.Date);
         var sealRect = DocumentSigning.RectOf(pdf, DraftFieldNames.Organisation);
@@ -95,7 +105,7 @@ public static class IssueDocument
             var organName = key.Certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
 
             await signing.SignCurrentRevisionAsync(document, key,
-                pdf => Options(pdf, seal, organName, number, document.CodeNotation, date, now) with { Level = levels.Default },
+                pdf => Options(pdf, seal, organName, document, number, date, now) with { Level = levels.Default },
                 user.UserName, Revision(number, document.CodeNotation), ct);
 
             document.Issue(number, date, clock.GetUtcNow());

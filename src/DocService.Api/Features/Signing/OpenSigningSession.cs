@@ -161,7 +161,7 @@ public static class OpenSigningSession
                 await DropOwnEarlierSessionsAsync(document.Id, utcNow, ct);
                 await RemoteSigning.EnsureRegisterNotHeldAsync(db, user.Organ.Value, date.Value.Year, null, utcNow, ct);
                 var (heldNumber, heldDate) = (number.Value, date.Value);
-                describe = pdf => AtLevel(IssueDocument.Options(pdf, seal, name, heldNumber, document.CodeNotation, heldDate, now) with { DigestAlgorithm = body.DigestAlgorithm }, level);
+                describe = pdf => AtLevel(IssueDocument.Options(pdf, seal, name, document, heldNumber, heldDate, now) with { DigestAlgorithm = body.DigestAlgorithm }, level);
                 auditPayload = new { DocumentId = document.Id, Level = level, SessionId = sessionId };
             }
 

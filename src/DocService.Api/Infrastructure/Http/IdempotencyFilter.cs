@@ -75,6 +75,8 @@ public sealed class IdempotencyFilter(DocServiceDb db, CurrentUser user, TimePro
             record.ResponseStatus = success.StatusCode.Value;
             record.ResponseBody = JsonSerializer.Serialize(value.Value, json.Value.SerializerOptions);
             record.ResponseLocation = LocationOf(result);
+            // The endpoint sets the ETag on the response itself (WithETag), not on the result.
+            record.ResponseETag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null;
             await db.SaveChangesAsync(CancellationToken.None);
         }
         else
@@ -101,6 +103,8 @@ public sealed class IdempotencyFilter(DocServiceDb db, CurrentUser user, TimePro
         http.Response.Headers["Idempotent-Replayed"] = "true";
         if (record.ResponseLocation is not null)
             http.Response.Headers.Location = record.ResponseLocation;
+        if (record.ResponseETag is not null)
+            http.Response.Headers.ETag = record.ResponseETag;
         return Results.Content(record.ResponseBody, "application/json", Encoding.UTF8, record.ResponseStatus);
     }
 

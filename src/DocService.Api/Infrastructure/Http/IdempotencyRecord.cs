@@ -16,4 +16,5 @@ public sealed class IdempotencyRecord
     public int ResponseStatus { get; set; }
     public string? ResponseBody { get; set; }
     public string? ResponseLocation { get; set; }
+    public string? ResponseETag { get; set; }
 }

@@ -51,6 +51,7 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             document.Property(d => d.Subject).HasMaxLength(2000);
             document.Property(d => d.CodeNotation).HasMaxLength(50);
             document.Property(d => d.RetentionClass).HasMaxLength(40);
+            document.Property(d => d.DateLinePlace).HasMaxLength(100);
             document.Property(d => d.Frozen).HasConversion<string>().HasMaxLength(20);
             document.Property(d => d.FrozenNote).HasMaxLength(2000);
             document.HasMany(d => d.Revisions).WithOne().HasForeignKey(r => r.DocumentId);

@@ -56,6 +56,10 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DateLinePlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("DraftJson")
                         .HasColumnType("text");
 
@@ -1091,6 +1095,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("ResponseBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResponseETag")
                         .HasColumnType("text");
 
                     b.Property<string>("ResponseLocation")

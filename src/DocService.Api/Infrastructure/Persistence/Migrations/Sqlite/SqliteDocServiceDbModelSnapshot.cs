@@ -49,6 +49,10 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DateLinePlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DraftJson")
                         .HasColumnType("TEXT");
 
@@ -1079,6 +1083,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseETag")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseLocation")

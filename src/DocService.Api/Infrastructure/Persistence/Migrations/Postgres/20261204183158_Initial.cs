@@ -84,6 +84,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     ReviewComment = table.Column<string>(type: "text", nullable: true),
                     RetentionClass = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     DraftJson = table.Column<string>(type: "text", nullable: true),
+                    DateLinePlace = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CreatedBy = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -162,7 +163,8 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     Completed = table.Column<bool>(type: "boolean", nullable: false),
                     ResponseStatus = table.Column<int>(type: "integer", nullable: false),
                     ResponseBody = table.Column<string>(type: "text", nullable: true),
-                    ResponseLocation = table.Column<string>(type: "text", nullable: true)
+                    ResponseLocation = table.Column<string>(type: "text", nullable: true),
+                    ResponseETag = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {

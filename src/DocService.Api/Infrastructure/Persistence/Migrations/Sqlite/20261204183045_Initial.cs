@@ -80,6 +80,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     ReviewComment = table.Column<string>(type: "TEXT", nullable: true),
                     RetentionClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     DraftJson = table.Column<string>(type: "TEXT", nullable: true),
+                    DateLinePlace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -158,7 +159,8 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     Completed = table.Column<bool>(type: "INTEGER", nullable: false),
                     ResponseStatus = table.Column<int>(type: "INTEGER", nullable: false),
                     ResponseBody = table.Column<string>(type: "TEXT", nullable: true),
-                    ResponseLocation = table.Column<string>(type: "TEXT", nullable: true)
+                    ResponseLocation = table.Column<string>(type: "TEXT", nullable: true),
+                    ResponseETag = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
