@@ -3,12 +3,13 @@
 # RADOS Gateway (mon + OSD + radosgw) as the real S3 server with Object Lock, docker-compose (v1 parses and
 # validates the compose file; no engine is needed), and node with the npm validators of scripts/validators
 # (Kubernetes schemas, the OpenAPI schema), and iText 5 with Bouncy Castle and a JDK (the second validator the
-# signature tests compare with).
+# signature tests compare with), and Chromium with the Liberation fonts for the browser tests (Playwright drives it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(postgresql poppler-utils qpdf openssl libnss3-tools ceph-mon ceph-osd radosgw curl softhsm2 opensc docker-compose
-  default-jdk-headless libitext5-java libbcprov-java libbcpkix-java)
+  default-jdk-headless libitext5-java libbcprov-java libbcpkix-java
+  chromium fonts-liberation)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do

@@ -5,9 +5,12 @@ using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.OpenApi;
 using DocService.Api.Infrastructure.Startup;
 using DocService.Api.Infrastructure.Telemetry;
+using DocService.Api.Infrastructure.Web;
+using DocService.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDocService();
+builder.AddDocServiceWebApp();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -19,6 +22,7 @@ app.UseAuthorization();
 app.UseIdempotentRequestBuffering();
 app.MapDocServiceHealth();
 app.MapDocServiceApi();
+app.MapDocServiceWeb();
 return await app.RunCheckedAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
