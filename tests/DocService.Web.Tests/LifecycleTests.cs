@@ -7,7 +7,7 @@ namespace DocService.Web.Tests;
 /// <summary>
 /// The outgoing lifecycle through the pages only, each step by the demo official whose job it is: the drafter writes a
 /// công văn in the structured form and submits it, the chair approves and signs it, the clerk issues and dispatches it,
-/// and it arrives in the other demo organ's list.
+/// it arrives in the other demo organ's list, and an auditor who uploads the issued PDF reads TOTAL_PASSED.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed partial class LifecycleTests(WebApp app)
@@ -79,6 +79,30 @@ public sealed partial class LifecycleTests(WebApp app)
         await receiving.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
         await Expect(receiving.Locator("main")).ToContainTextAsync("Văn bản đến");
         await receiving.ScreenshotAsync("07-arrived");
+
+        // What the clerk sent, downloaded from the page as anyone would, goes to the auditor.
+        var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.Locator("a[download^='revision-']").Last.ClickAsync());
+        var issuedPdf = Path.Combine(Path.GetTempPath(), $"issued-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(issuedPdf);
+        try
+        {
+            var auditor = await app.NewPageAsync();
+            await auditor.SignInAsync("ubnd.kiemtra");
+            await auditor.GetByRole(AriaRole.Link, new() { Name = "Xác minh chữ ký", Exact = true }).ClickAsync();
+            await auditor.GetByLabel("Tệp PDF cần xác minh").SetInputFilesAsync(issuedPdf);
+            await auditor.GetByRole(AriaRole.Button, new() { Name = "Xác minh", Exact = true }).ClickAsync();
+            await Expect(auditor.GetByTestId("indication")).ToHaveTextAsync("Hợp lệ (TOTAL_PASSED)");
+            await Expect(auditor.GetByRole(AriaRole.Heading, new() { Name = "Chữ ký 1: Nguyễn Văn An" })).ToBeVisibleAsync();
+            await auditor.ScreenshotAsync("08-verification-report");
+            await auditor.ShouldBeAccessibleAsync();
+            var signedVersion = await auditor.RunAndWaitForDownloadAsync(() =>
+                auditor.GetByRole(AriaRole.Link, new() { Name = "Tải phiên bản đã được ký bởi chữ ký này" }).First.ClickAsync());
+            (await File.ReadAllBytesAsync(await signedVersion.PathAsync())).Take(5).ToArray().ShouldBe("%PDF-"u8.ToArray());
+        }
+        finally
+        {
+            File.Delete(issuedPdf);
+        }
     }
 
     static async Task ReloadUntilAsync(IPage page, Func<ILocator> what)

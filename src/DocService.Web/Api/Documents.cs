@@ -45,3 +45,7 @@ public sealed record OrganView(string Id, string Name, string Abbreviation, stri
 public sealed record ArrivalResult(DocumentView Document, ArrivalSignatures? Signatures);
 
 public sealed record ArrivalSignatures(Guid VerificationId, string Indication, int Signatures);
+
+public sealed record RegisterView(string OrganId, int Year, IReadOnlyList<RegisterColumn> Columns, IReadOnlyList<Dictionary<string, string?>> Rows);
+
+public sealed record RegisterColumn(string Key, string Title);

@@ -7,3 +7,5 @@ public sealed record VerificationView(
     Guid Id, Guid? DocumentId, string FileName, string Sha256, long Size, DateTimeOffset CreatedAt, Indication Indication,
     SubIndication? SubIndication, LocalizedMessage Message, DateTimeOffset ValidationTime, int Revisions,
     IReadOnlyList<SignatureValidationReport> Signatures, IReadOnlyList<string> Problems);
+
+public sealed record VerificationSummary(Guid Id, Guid? DocumentId, string FileName, string Sha256, long Size, string Indication, string CreatedBy, DateTimeOffset CreatedAt);
