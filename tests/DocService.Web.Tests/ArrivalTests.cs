@@ -34,7 +34,7 @@ public sealed class ArrivalTests(WebApp app)
 
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Văn bản đến", Exact = true }).ClickAsync();
         await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { Name = subject })).ToBeVisibleAsync();
-        await Assertions.Expect(clerk.Locator("#register-title + p + .table-wrap")).ToContainTextAsync($"Công văn: {subject}");
+        await Assertions.Expect(clerk.Locator(".register")).ToContainTextAsync($"Công văn: {subject}");
         await clerk.ScreenshotAsync("21-incoming-list");
         await clerk.ShouldBeAccessibleAsync();
     }

@@ -46,6 +46,8 @@ public sealed record ArrivalResult(DocumentView Document, ArrivalSignatures? Sig
 
 public sealed record ArrivalSignatures(Guid VerificationId, string Indication, int Signatures);
 
-public sealed record RegisterView(string OrganId, int Year, IReadOnlyList<RegisterColumn> Columns, IReadOnlyList<Dictionary<string, string?>> Rows);
+public sealed record RegisterView(
+    string OrganId, string? OrganName, int Year, IReadOnlyList<RegisterColumn> Columns, IReadOnlyList<Dictionary<string, string?>> Items,
+    int Page, int PageSize, int Total);
 
 public sealed record RegisterColumn(string Key, string Title);
