@@ -89,6 +89,8 @@ public static class Endpoints
         Administration.ListOfficials.Map(users);
         Administration.ChangeOfficial.Map(users);
         Administration.DeactivateOfficial.Map(users);
+        Administration.ConfigureWebhook.Map(admin);
+        Administration.GetWebhook.Map(admin);
         ManageTrustAnchors.Map(admin);
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);

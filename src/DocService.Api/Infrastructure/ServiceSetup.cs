@@ -13,6 +13,7 @@ using DocService.Api.Infrastructure.Health;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Keys;
 using DocService.Api.Infrastructure.Messaging;
+using DocService.Api.Infrastructure.Notifications;
 using DocService.Api.Infrastructure.OpenApi;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Api.Infrastructure.Registers;
@@ -65,6 +66,7 @@ public static class ServiceSetup
         services.AddDocServiceObjectStore(configuration, dataDirectory);
         services.AddDocServiceArchive(configuration);
         services.AddDocServiceExchange(configuration);
+        services.AddDocServiceNotifications(configuration);
         services.AddDevelopmentAxis(configuration, builder.Environment);
         services.AddScoped<RevisionStore>();
         services.AddScoped<SequenceAllocator>();

@@ -5,6 +5,7 @@ using DocService.Api.Infrastructure.Exchange;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Jobs;
 using DocService.Api.Infrastructure.Messaging;
+using DocService.Api.Infrastructure.Notifications;
 using DocService.Api.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DocService.Api.Features.Jobs;
 
 /// <summary>
-/// The organ's background work as an admin needs to see it: archive packages to write and axis messages to send,
-/// counted by state, and each job with its attempts, last error and age — waiting and failed ones by default,
-/// done ones (Archived, Sent) when asked for by state.
+/// The organ's background work as an admin needs to see it: archive packages to write, axis messages and webhook
+/// deliveries to send, counted by state, and each job with its attempts, last error and age — waiting and failed ones
+/// by default, done ones (Archived, Sent, Delivered) when asked for by state.
 /// </summary>
 public static class ListJobs
 {
@@ -41,14 +42,15 @@ public static class ListJobs
     {
         JobQueue.Archive => Enum.GetNames<ArchiveStatus>(),
         JobQueue.Outbox => Enum.GetNames<OutboxState>(),
-        _ => Enum.GetNames<ArchiveStatus>().Union(Enum.GetNames<OutboxState>()),
+        JobQueue.Webhook => Enum.GetNames<WebhookState>(),
+        _ => Enum.GetNames<ArchiveStatus>().Union(Enum.GetNames<OutboxState>()).Union(Enum.GetNames<WebhookState>()),
     };
 
     public static void Map(RouteGroupBuilder admin) =>
         admin.MapGet("/jobs", async (JobQueue? queue, string? state, int? page, int? pageSize, CurrentUser user, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new Query(user.Organ, queue, state, PageRequest.From(page, pageSize)), ct))
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("List the organ's archive and outbox jobs by state, with their last error and age");
+            .WithSummary("List the organ's archive, outbox and webhook jobs by state, with their last error and age");
 
     internal sealed class Handler(DocServiceDb db, TimeProvider clock) : IQueryHandler<Query, Response>
     {
@@ -76,6 +78,13 @@ public static class ListJobs
                 jobs.AddRange((await outbox.OrderBy(m => m.CreatedAt).Take(take).ToListAsync(ct)).Select(m => new Job(
                     JobQueue.Outbox, m.Id, m.DocumentId, m.RecipientOrganId, m.State.ToString(), m.Attempts, m.LastError, m.CreatedAt, m.DueAt, (now - m.CreatedAt).TotalSeconds)));
             }
+            if (query.Queue is null or JobQueue.Webhook && (query.State is null || Enum.IsDefined(typeof(WebhookState), query.State)))
+            {
+                var webhooks = db.WebhookDeliveries.AsNoTracking().Where(d => d.OrganId == organ);
+                webhooks = query.State is { } s ? webhooks.Where(d => d.State == Enum.Parse<WebhookState>(s)) : webhooks.Where(d => d.State != WebhookState.Delivered);
+                jobs.AddRange((await webhooks.OrderBy(d => d.CreatedAt).Take(take).ToListAsync(ct)).Select(d => new Job(
+                    JobQueue.Webhook, d.Id, d.DocumentId, null, d.State.ToString(), d.Attempts, d.LastError, d.CreatedAt, d.DueAt, (now - d.CreatedAt).TotalSeconds)));
+            }
             var total = query.State is null
                 ? queues.Where(q => query.Queue is null || q.Queue == query.Queue).Sum(q => q.Count)
                 : await CountInStateAsync(query, organ, ct);
@@ -91,6 +100,8 @@ public static class ListJobs
                 total += await db.ArchiveJobs.CountAsync(j => j.OrganId == organ && j.Status == archived, ct);
             if (query.Queue is null or JobQueue.Outbox && Enum.TryParse<OutboxState>(query.State, out var sent))
                 total += await db.Outbox.CountAsync(m => m.OrganId == organ && m.State == sent, ct);
+            if (query.Queue is null or JobQueue.Webhook && Enum.TryParse<WebhookState>(query.State, out var delivered))
+                total += await db.WebhookDeliveries.CountAsync(d => d.OrganId == organ && d.State == delivered, ct);
             return total;
         }
     }

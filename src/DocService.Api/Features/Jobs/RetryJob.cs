@@ -4,6 +4,7 @@ using DocService.Api.Infrastructure.Errors;
 using DocService.Api.Infrastructure.Exchange;
 using DocService.Api.Infrastructure.Jobs;
 using DocService.Api.Infrastructure.Messaging;
+using DocService.Api.Infrastructure.Notifications;
 using DocService.Api.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ namespace DocService.Api.Features.Jobs;
 
 /// <summary>
 /// An admin's "try again now": a failed job is due at once instead of after its backoff, and an outbox message the
-/// axis refused (for instance before the recipient was registered) goes back to the queue. Jobs that wait, run or
-/// are done are left alone.
+/// axis refused (for instance before the recipient was registered) or a webhook delivery refused or given up goes back
+/// to the queue. Jobs that wait, run or are done are left alone.
 /// </summary>
 public static class RetryJob
 {
@@ -30,7 +31,7 @@ public static class RetryJob
         admin.MapPost("/jobs/{queue}/{id:guid}/retry", async (JobQueue queue, Guid id, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new Command(queue, id), ct))
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Retry a failed archive or outbox job now");
+            .WithSummary("Retry a failed archive, outbox or webhook job now");
 
     internal sealed class Handler(DocServiceDb db, CurrentUser user, TimeProvider clock) : ICommandHandler<Command, Response>
     {
@@ -49,6 +50,18 @@ public static class RetryJob
                 return new Response(command.Queue, command.Id, nameof(ArchiveStatus.Failed), now);
             }
 
+            if (command.Queue == JobQueue.Webhook)
+            {
+                var delivery = await db.WebhookDeliveries.Where(d => d.Id == command.Id && d.OrganId == organ).Select(d => (WebhookState?)d.State).SingleOrDefaultAsync(ct)
+                    ?? throw ApiException.NotFound("The webhook delivery");
+                if (delivery is not (WebhookState.Failed or WebhookState.Rejected))
+                    throw NotRetryable(delivery.ToString()!);
+                // A refused or given-up delivery starts over (its attempts too), once the admin has fixed the endpoint.
+                await db.WebhookDeliveries.Where(d => d.Id == command.Id && d.State == delivery)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, now).SetProperty(d => d.State, WebhookState.Pending).SetProperty(d => d.Attempts, 0), ct);
+                return new Response(command.Queue, command.Id, nameof(WebhookState.Pending), now);
+            }
+
             var message = await db.Outbox.Where(m => m.Id == command.Id && m.OrganId == organ).Select(m => (OutboxState?)m.State).SingleOrDefaultAsync(ct)
                 ?? throw ApiException.NotFound("The outbox message");
             if (message is not (OutboxState.Failed or OutboxState.Rejected))
@@ -61,6 +74,6 @@ public static class RetryJob
         }
 
         static ApiException NotRetryable(string state) =>
-            new(StatusCodes.Status409Conflict, "job.not_retryable", $"The job is {state}: only failed jobs (and outbox messages the axis refused) can be retried.");
+            new(StatusCodes.Status409Conflict, "job.not_retryable", $"The job is {state}: only failed jobs (and refused outbox messages and webhook deliveries) can be retried.");
     }
 }

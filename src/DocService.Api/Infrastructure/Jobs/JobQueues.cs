@@ -1,15 +1,17 @@
 using DocService.Api.Infrastructure.Archive;
 using DocService.Api.Infrastructure.Exchange;
+using DocService.Api.Infrastructure.Notifications;
 using DocService.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocService.Api.Infrastructure.Jobs;
 
-/// <summary>The two queues the workers drain: archive packages to write and axis messages to send.</summary>
+/// <summary>The queues the workers drain: archive packages to write, axis messages and webhook deliveries to send.</summary>
 public enum JobQueue
 {
     Archive,
     Outbox,
+    Webhook,
 }
 
 /// <summary>How many jobs of a queue are in one state, and since when the oldest of them waits.</summary>
@@ -19,7 +21,7 @@ public sealed record QueueStateCount(JobQueue Queue, string State, int Count, Da
     public bool Waiting => State is nameof(ArchiveStatus.Pending) or nameof(ArchiveStatus.Failed) or nameof(ArchiveStatus.Archiving) or nameof(OutboxState.Sending);
 }
 
-/// <summary>The queues as the metrics and the admins' job list see them; done jobs (Archived, Sent) are left out.</summary>
+/// <summary>The queues as the metrics and the admins' job list see them; done jobs (Archived, Sent, Delivered) are left out.</summary>
 public static class JobQueues
 {
     public static async Task<IReadOnlyList<QueueStateCount>> CountAsync(DocServiceDb db, string? organId, CancellationToken ct)
@@ -34,10 +36,16 @@ public static class JobQueues
             .GroupBy(m => m.State)
             .Select(g => new { State = g.Key, Count = g.Count(), Oldest = g.Min(m => m.CreatedAt) })
             .ToListAsync(ct);
+        var webhooks = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.State != WebhookState.Delivered && (organId == null || d.OrganId == organId))
+            .GroupBy(d => d.State)
+            .Select(g => new { State = g.Key, Count = g.Count(), Oldest = g.Min(d => d.CreatedAt) })
+            .ToListAsync(ct);
         return
         [
             .. archive.Select(a => new QueueStateCount(JobQueue.Archive, a.State.ToString(), a.Count, a.Oldest)),
             .. outbox.Select(o => new QueueStateCount(JobQueue.Outbox, o.State.ToString(), o.Count, o.Oldest)),
+            .. webhooks.Select(w => new QueueStateCount(JobQueue.Webhook, w.State.ToString(), w.Count, w.Oldest)),
         ];
     }
 }

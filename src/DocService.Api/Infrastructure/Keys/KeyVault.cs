@@ -59,6 +59,11 @@ public sealed class KeyVault(IConfiguration configuration) : IDisposable
         }
     }
 
+    /// <summary>Seals a shared secret (a webhook's) to its owner, as the keys are sealed.</summary>
+    public byte[] SealSecret(string secret, string ownerId) => _protector.Value.Protect(System.Text.Encoding.UTF8.GetBytes(secret), ownerId);
+
+    public byte[] OpenSecret(byte[] sealedSecret, string ownerId) => _protector.Value.Unprotect(sealedSecret, ownerId);
+
     /// <summary>The signer of a stored key, opened on first use and kept.</summary>
     public ISigner SignerFor(SigningKey key) =>
         _signers.GetOrAdd(key.Id, _ => new Lazy<Pkcs12Signer>(() =>

@@ -36,6 +36,11 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
     public DbSet<Exchange.OutboxMessage> Outbox => Set<Exchange.OutboxMessage>();
     public DbSet<Exchange.InboxMessage> Inbox => Set<Exchange.InboxMessage>();
     public DbSet<Exchange.RecipientStatus> RecipientStatuses => Set<Exchange.RecipientStatus>();
+    public DbSet<Notifications.OrganWebhook> OrganWebhooks => Set<Notifications.OrganWebhook>();
+    public DbSet<Notifications.WebhookDelivery> WebhookDeliveries => Set<Notifications.WebhookDelivery>();
+
+    // Webhook deliveries are written by the save that makes the change they report.
+    protected override void OnConfiguring(DbContextOptionsBuilder options) => options.AddInterceptors(Notifications.DocumentEvents.Instance);
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -210,6 +215,7 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
         });
 
         Exchange.ExchangeModel.Configure(model);
+        Notifications.NotificationModel.Configure(model);
 
         model.Entity<IdempotencyRecord>(record =>
         {

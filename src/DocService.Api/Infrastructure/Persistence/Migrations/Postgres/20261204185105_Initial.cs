@@ -212,6 +212,23 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrganWebhooks",
+                columns: table => new
+                {
+                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SealedSecret = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Events = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganWebhooks", x => x.OrganId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OwnerImages",
                 columns: table => new
                 {
@@ -367,6 +384,31 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Verifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    EventType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    OnceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastStatus = table.Column<int>(type: "integer", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -602,6 +644,22 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Verifications_OrganId_CreatedAt",
                 table: "Verifications",
                 columns: new[] { "OrganId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_DocumentId",
+                table: "WebhookDeliveries",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_OrganId_OnceKey",
+                table: "WebhookDeliveries",
+                columns: new[] { "OrganId", "OnceKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_State_DueAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "State", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -635,6 +693,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "Organs");
 
             migrationBuilder.DropTable(
+                name: "OrganWebhooks");
+
+            migrationBuilder.DropTable(
                 name: "OwnerImages");
 
             migrationBuilder.DropTable(
@@ -660,6 +721,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Verifications");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Documents");

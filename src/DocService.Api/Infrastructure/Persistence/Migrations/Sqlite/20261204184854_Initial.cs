@@ -208,6 +208,23 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrganWebhooks",
+                columns: table => new
+                {
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SealedSecret = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganWebhooks", x => x.OrganId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OwnerImages",
                 columns: table => new
                 {
@@ -363,6 +380,31 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Verifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    OnceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -591,6 +633,22 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Verifications_OrganId_CreatedAt",
                 table: "Verifications",
                 columns: new[] { "OrganId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_DocumentId",
+                table: "WebhookDeliveries",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_OrganId_OnceKey",
+                table: "WebhookDeliveries",
+                columns: new[] { "OrganId", "OnceKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_State_DueAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "State", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -624,6 +682,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Organs");
 
             migrationBuilder.DropTable(
+                name: "OrganWebhooks");
+
+            migrationBuilder.DropTable(
                 name: "OwnerImages");
 
             migrationBuilder.DropTable(
@@ -649,6 +710,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Verifications");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Documents");
