@@ -11,7 +11,8 @@ public sealed record HandlingResponse(DocumentResponse Document, IReadOnlyList<A
 {
     public static async Task<HandlingResponse> ReadAsync(DocServiceDb db, Document document, CancellationToken ct)
     {
-        var assignments = await db.Assignments.AsNoTracking().Where(a => a.DocumentId == document.Id).OrderBy(a => a.AssignedAt).ThenBy(a => a.Id).ToListAsync(ct);
+        var assignments = await db.Assignments.AsNoTracking().Where(a => a.DocumentId == document.Id)
+            .OrderBy(a => a.AssignedAt).ThenBy(a => a.Role).ThenBy(a => a.Id).ToListAsync(ct); // v7 ids made in one millisecond are not ordered: the lead comes first by role
         var notes = await db.ProcessingNotes.AsNoTracking().Where(n => n.DocumentId == document.Id).OrderBy(n => n.At).ThenBy(n => n.Id).ToListAsync(ct);
         return new HandlingResponse(
             DocumentResponse.From(document),
