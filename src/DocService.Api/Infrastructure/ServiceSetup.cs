@@ -24,6 +24,7 @@ using DocService.Api.Infrastructure.Validation;
 using DocService.Drafting.Rendering;
 using DocService.Signing.Cms;
 using DocService.Signing.Pades;
+using DocService.Signing.Validation.Revocation;
 
 namespace DocService.Api.Infrastructure;
 
@@ -85,7 +86,8 @@ public static class ServiceSetup
         services.AddSingleton<OwnAddress>();
         services.AddDevelopmentCa(configuration, builder.Environment);
         services.AddScoped<ValidationSetup>();
-        services.AddHttpClient(ValidationSetup.RevocationHttpClient).AddHttpMessageHandler(() => new DependencyFailureCounter("revocation"));
+        services.AddServiceCallClient(ValidationSetup.RevocationHttpClient, ValidationSetup.RevocationTimeout(configuration));
+        services.AddSingleton(new RevocationCache());
         services.AddScoped<Verifier>();
         services.AddSingleton(sp => new DraftRenderer(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<DraftRevisions>();

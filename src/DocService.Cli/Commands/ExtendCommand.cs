@@ -1,3 +1,4 @@
+using DocService.Signing.Http;
 using System.CommandLine;
 using DocService.Signing.Pades;
 using DocService.Signing.Timestamps;
@@ -18,7 +19,7 @@ internal static class ExtendCommand
         {
             if (!LevelOptions.TryParseLevel(parse.GetValue(levels.Level)!, out var level) || level == PadesLevel.BB)
                 return Fail("--level takes B-T, B-LT or B-LTA.");
-            using var http = new HttpClient();
+            using var http = ServiceCallResilience.CreateClient(TimestampClientOptions.DefaultTimeout);
             var extender = levels.Extender(parse, levels.Client(parse, http));
             if (extender is null)
                 return Fail("--tsa is needed to extend.");

@@ -1,3 +1,5 @@
+using DocService.Signing.Timestamps;
+using DocService.Signing.Http;
 using System.CommandLine;
 using System.Globalization;
 using DocService.Drafting.Appearances;
@@ -70,7 +72,7 @@ internal static class SignCommand
                 SigningTime = now,
                 Level = level,
             };
-            using var http = new HttpClient();
+            using var http = ServiceCallResilience.CreateClient(TimestampClientOptions.DefaultTimeout);
             var tsa = levels.Client(parse, http);
             var target = parse.GetValue(output)!;
             var temporary = target.FullName + ".partial";

@@ -10,8 +10,13 @@ public sealed record TimestampClientOptions
     /// <summary>A TSA policy OID to request; null accepts the TSA's default.</summary>
     public string? PolicyOid { get; init; }
 
-    /// <summary>Per request: a TSA that does not answer in time is unavailable, not a hang.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Per attempt: a TSA that does not answer in time is unavailable, not a hang. The HttpClient retries
+    /// transient failures (<see cref="Http.ServiceCallResilience"/>), within its budget for this timeout.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
 }
 
 /// <summary>
@@ -32,7 +37,7 @@ public sealed class Rfc3161Client(HttpClient http, TimestampClientOptions option
     {
         var request = TimestampRequest.For(digest.Span, algorithm, options.PolicyOid);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Timeout);
+        timeout.CancelAfter(Http.ServiceCallResilience.Budget(options.Timeout));
         byte[] body;
         try
         {
@@ -45,9 +50,13 @@ public sealed class Rfc3161Client(HttpClient http, TimestampClientOptions option
                 throw new TimestampException(TimestampException.InvalidResponse, "The TSA's answer is larger than 1 MiB.");
             body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
             throw Unavailable($"no answer within {options.Timeout.TotalSeconds:0.#} s.", e);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException e)
+        {
+            throw Unavailable("it failed repeatedly just now; it is asked again in a few seconds.", e);
         }
         catch (HttpRequestException e)
         {

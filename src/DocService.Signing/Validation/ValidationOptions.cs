@@ -28,7 +28,10 @@ public sealed record RevocationPolicy
     /// <summary>Fetch OCSP responses and CRLs from the URLs in the certificates when the document lacks them.</summary>
     public bool FetchOnline { get; init; }
 
-    /// <summary>Per request; a slow responder makes the result INDETERMINATE, not a hang.</summary>
+    /// <summary>
+    /// Per attempt; a slow responder makes the result INDETERMINATE, not a hang. Transient failures are tried
+    /// again (<see cref="Http.ServiceCallResilience"/>), within <see cref="Http.ServiceCallResilience.Budget"/>.
+    /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -52,8 +55,14 @@ public sealed record RevocationPolicy
     /// </summary>
     public IReadOnlyDictionary<string, string> UrlOverrides { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The HTTP client to fetch with; null creates one per validator.</summary>
+    /// <summary>
+    /// The HTTP client to fetch with, its resilience already configured; null creates one per validator
+    /// with <see cref="Http.ServiceCallResilience"/>.
+    /// </summary>
     public HttpClient? HttpClient { get; init; }
+
+    /// <summary>Fetched answers kept until their nextUpdate; null fetches every time.</summary>
+    public Revocation.RevocationCache? Cache { get; init; }
 
     /// <summary>
     /// SHA-256 thumbprints (hex, any case) of trust anchors configured as not needing revocation: a closed PKI

@@ -1,3 +1,4 @@
+using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Api.Infrastructure.Telemetry;
 using DocService.Api.Infrastructure.Validation;
@@ -27,14 +28,15 @@ public static class TimestampSetup
                 TimestampAuthority.DevelopmentPolicy, sp.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddHttpClient(HttpClientName).AddHttpMessageHandler(() => new DependencyFailureCounter(HttpClientName));
+        var timeout = configuration.GetValue("Timestamps:Timeout", TimestampClientOptions.DefaultTimeout);
+        services.AddServiceCallClient(HttpClientName, timeout);
         if (configuration["Timestamps:Url"] is { Length: > 0 } url)
         {
             var options = new TimestampClientOptions
             {
                 Url = new Uri(url, UriKind.Absolute),
                 PolicyOid = configuration["Timestamps:Policy"],
-                Timeout = configuration.GetValue("Timestamps:Timeout", TimeSpan.FromSeconds(10)),
+                Timeout = timeout,
             };
             services.AddSingleton<ITimestampClient>(sp =>
                 new Rfc3161Client(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), options));

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Persistence;
 using DocService.Signing.Validation;
+using DocService.Signing.Validation.Revocation;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocService.Api.Infrastructure.Validation;
@@ -14,7 +15,7 @@ namespace DocService.Api.Infrastructure.Validation;
 /// </summary>
 public sealed class ValidationSetup(
     DocServiceDb db, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock, OwnAddress ownAddress,
-    IHttpClientFactory http, DevelopmentCa? developmentCa = null)
+    IHttpClientFactory http, RevocationCache revocationCache, DevelopmentCa? developmentCa = null)
 {
     /// <summary>The HttpClient OCSP and CRL fetches go through (its failures are counted as the <c>revocation</c> dependency).</summary>
     public const string RevocationHttpClient = "revocation";
@@ -37,13 +38,18 @@ public sealed class ValidationSetup(
             Revocation = new RevocationPolicy
             {
                 FetchOnline = configuration.GetValue("Validation:FetchRevocation", true),
-                Timeout = configuration.GetValue("Validation:RevocationTimeout", TimeSpan.FromSeconds(5)),
+                Timeout = RevocationTimeout(configuration),
                 UrlOverrides = await UrlOverridesAsync(ct),
                 HttpClient = http.CreateClient(RevocationHttpClient),
+                Cache = revocationCache,
                 AnchorsWithoutRevocation = stored.Where(a => a.RevocationNotRequired).Select(a => a.Thumbprint).ToHashSet(StringComparer.OrdinalIgnoreCase),
             },
         });
     }
+
+    /// <summary><c>Validation:RevocationTimeout</c>: how long one attempt to reach an OCSP responder or CRL server may take.</summary>
+    public static TimeSpan RevocationTimeout(IConfiguration configuration) =>
+        configuration.GetValue("Validation:RevocationTimeout", TimeSpan.FromSeconds(5));
 
     /// <summary>The configured overrides, and — with the development CA served here — its URLs onto this service.</summary>
     async Task<Dictionary<string, string>> UrlOverridesAsync(CancellationToken ct)

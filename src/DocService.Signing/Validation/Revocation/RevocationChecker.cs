@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using DocService.Signing.Http;
 using DocService.Signing.Validation.Cms;
 using DocService.Signing.Validation.Crypto;
 using DocService.Signing.Validation.Pdf;
@@ -8,6 +9,8 @@ using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Ocsp;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Ocsp;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace DocService.Signing.Validation.Revocation;
 
@@ -40,7 +43,7 @@ internal sealed class RevocationChecker(ValidationOptions options)
 {
     const string OcspNoCheck = "1.3.6.1.5.5.7.48.1.5";
 
-    readonly Lazy<HttpClient> _http = new(() => options.Revocation.HttpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
+    readonly Lazy<HttpClient> _http = new(() => options.Revocation.HttpClient ?? ServiceCallResilience.CreateClient(options.Revocation.Timeout));
 
     /// <param name="chain">Signer first, anchor last.</param>
     /// <param name="at">The time the status must hold for (the best signature time).</param>
@@ -131,30 +134,50 @@ internal sealed class RevocationChecker(ValidationOptions options)
         foreach (var url in options.Revocation.PreferOcsp ? RevocationPointers.OcspUrls(certificate) : [])
         {
             var nonce = options.Revocation.UseNonce ? RandomNumberGenerator.GetBytes(16) : null;
-            var request = OcspResponseCheck.BuildRequest(certificate, issuer, nonce);
-            var (bytes, fetchProblem) = await FetchAsync(url, request, ct);
-            if (bytes is null)
-            {
-                problems.Add($"OCSP {url}: {fetchProblem}");
-                continue;
-            }
-            var (answer, problem) = OcspResponseCheck.Check(bytes, certificate, issuer, nonce);
-            if (Usable(answer, at, validationTime, problems, "OCSP " + url, problem) is { } usable)
-                return new(usable, "OCSP " + Rewrite(url), bytes, IsOcsp: true);
+            var fetched = await AskAsync("OCSP", url, RevocationCache.OcspKey(url, certificate),
+                () => FetchAsync(url, OcspResponseCheck.BuildRequest(certificate, issuer, nonce), ct),
+                // A kept response answered an earlier request, so it carries that request's nonce, not this one's.
+                (bytes, kept) => OcspResponseCheck.Check(bytes, certificate, issuer, kept ? null : nonce),
+                at, validationTime, problems);
+            if (fetched is not null)
+                return fetched;
         }
         foreach (var url in RevocationPointers.CrlUrls(certificate))
         {
-            var (bytes, fetchProblem) = await FetchAsync(url, null, ct);
-            if (bytes is null)
-            {
-                problems.Add($"CRL {url}: {fetchProblem}");
-                continue;
-            }
-            var (answer, problem) = CrlCheck.Check(bytes, certificate, issuer);
-            if (Usable(answer, at, validationTime, problems, "CRL " + url, problem) is { } usable)
-                return new(usable, "CRL " + Rewrite(url), bytes, IsOcsp: false);
+            var fetched = await AskAsync("CRL", url, RevocationCache.CrlKey(url),
+                () => FetchAsync(url, null, ct), (bytes, _) => CrlCheck.Check(bytes, certificate, issuer),
+                at, validationTime, problems);
+            if (fetched is not null)
+                return fetched;
         }
         return null;
+    }
+
+    /// <summary>One OCSP responder or CRL distribution point: its kept answer while that is current, else a fresh one.</summary>
+    async Task<FetchedRevocation?> AskAsync(string kind, string url, string cacheKey, Func<Task<(byte[]? Bytes, string? Problem)>> fetch,
+        Func<byte[], bool, (RevocationAnswer? Answer, string? Problem)> check,
+        DateTimeOffset at, DateTimeOffset validationTime, List<string> problems)
+    {
+        var source = $"{kind} {url}";
+        var cache = options.Revocation.Cache;
+        var now = options.TimeProvider.GetUtcNow();
+        if (cache?.Find(cacheKey, now) is { } kept)
+        {
+            var (keptAnswer, keptProblem) = check(kept, true);
+            if (Usable(keptAnswer, at, validationTime, problems, source, keptProblem) is { } usable)
+                return new(usable, $"{kind} {Rewrite(url)}", kept, IsOcsp: kind == "OCSP");
+        }
+        var (bytes, fetchProblem) = await fetch();
+        if (bytes is null)
+        {
+            problems.Add($"{source}: {fetchProblem}");
+            return null;
+        }
+        var (answer, problem) = check(bytes, false);
+        if (Usable(answer, at, validationTime, problems, source, problem) is not { } fresh)
+            return null;
+        cache?.Keep(cacheKey, bytes, fresh.NextUpdate, now);
+        return new(fresh, $"{kind} {Rewrite(url)}", bytes, IsOcsp: kind == "OCSP");
     }
 
     /// <summary>Whether the certificate names any OCSP responder or CRL distribution point.</summary>
@@ -216,24 +239,18 @@ internal sealed class RevocationChecker(ValidationOptions options)
 
     string Rewrite(string url) => options.Revocation.UrlOverrides.TryGetValue(url, out var replaced) ? replaced : url;
 
-    /// <summary>A connection dropped before any answer (a busy single-threaded responder) is tried once more.</summary>
+    /// <summary>
+    /// One GET (a CRL) or POST (an OCSP request). Retries, per-attempt timeouts and the circuit breaker are the
+    /// HttpClient's (<see cref="ServiceCallResilience"/>); this bounds the whole call and reads at most 16 MiB.
+    /// </summary>
     async Task<(byte[]? Bytes, string? Problem)> FetchAsync(string url, byte[]? ocspRequest, CancellationToken ct)
-    {
-        var (bytes, problem, dropped) = await FetchOnceAsync(url, ocspRequest, ct);
-        if (!dropped)
-            return (bytes, problem);
-        await Task.Delay(200, ct);
-        (bytes, problem, _) = await FetchOnceAsync(url, ocspRequest, ct);
-        return (bytes, problem);
-    }
-
-    async Task<(byte[]? Bytes, string? Problem, bool Dropped)> FetchOnceAsync(string url, byte[]? ocspRequest, CancellationToken ct)
     {
         var target = Rewrite(url);
         if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            return (null, "not an http(s) URL", false);
+            return (null, "not an http(s) URL");
+        var budget = ServiceCallResilience.Budget(options.Revocation.Timeout);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Revocation.Timeout);
+        timeout.CancelAfter(budget);
         try
         {
             using var request = new HttpRequestMessage(ocspRequest is null ? HttpMethod.Get : HttpMethod.Post, uri);
@@ -247,7 +264,7 @@ internal sealed class RevocationChecker(ValidationOptions options)
             }
             using var response = await _http.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (!response.IsSuccessStatusCode)
-                return (null, $"HTTP {(int)response.StatusCode}", false);
+                return (null, $"HTTP {(int)response.StatusCode}");
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
             using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
@@ -255,19 +272,22 @@ internal sealed class RevocationChecker(ValidationOptions options)
             while ((read = await body.ReadAsync(chunk, timeout.Token)) > 0)
             {
                 if (buffer.Length + read > 16 * 1024 * 1024)
-                    return (null, "the response is larger than 16 MiB", false);
+                    return (null, "the response is larger than 16 MiB");
                 buffer.Write(chunk, 0, read);
             }
-            return (buffer.ToArray(), null, false);
+            return (buffer.ToArray(), null);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutRejectedException && !ct.IsCancellationRequested)
         {
-            return (null, $"no answer within {options.Revocation.Timeout.TotalSeconds:0.#} s", false);
+            return (null, $"no answer within {options.Revocation.Timeout.TotalSeconds:0.#} s, tried {ServiceCallResilience.MaxRetryAttempts + 1} times");
+        }
+        catch (BrokenCircuitException)
+        {
+            return (null, "it failed repeatedly just now, so it is left alone for a few seconds before being asked again");
         }
         catch (HttpRequestException e)
         {
-            var detail = e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
-            return (null, detail, e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.Unknown);
+            return (null, e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message);
         }
     }
 }
