@@ -17,6 +17,16 @@ internal static class InputFiles
         return option;
     }
 
+    public static Option<FileInfo[]> MustExist(this Option<FileInfo[]> option)
+    {
+        option.Validators.Add(result =>
+        {
+            foreach (var file in result.GetValueOrDefault<FileInfo[]>() ?? [])
+                Check(file, message => result.AddError($"{option.Name}: {message}"));
+        });
+        return option;
+    }
+
     static void Check(FileSystemInfo? file, Action<string> error)
     {
         if (file is null)

@@ -21,13 +21,13 @@ internal static class VerifyCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The signed PDF" };
+        var file = new Argument<FileInfo>("file") { Description = "The signed PDF" }.MustExist();
         var json = new Option<bool>("--json") { Description = "Print the full report as JSON" };
         var trust = new Option<FileInfo[]>("--trust")
         {
             Description = "A trust anchor certificate (PEM or DER; a PEM file may hold several); repeatable",
             AllowMultipleArgumentsPerToken = false,
-        };
+        }.MustExist();
         var at = new Option<string?>("--at") { Description = "Validate as of this ISO 8601 time (e.g. 2020-11-01T00:00:00Z)" };
         var online = new Option<bool>("--online") { Description = "Fetch OCSP responses and CRLs named in the certificates" };
 

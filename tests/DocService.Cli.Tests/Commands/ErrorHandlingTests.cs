@@ -72,6 +72,17 @@ public sealed class ErrorHandlingTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_names_a_missing_file_or_a_directory_as_sign_does()
+    {
+        var missing = Path.Combine(_files, "nowhere.pdf");
+        OneLineNoTrace(await DocsvcAsync("verify", missing), 64, $"{missing}: no such file");
+        OneLineNoTrace(await DocsvcAsync("verify", _files), 64, "is a directory");
+        var pdf = await DraftPdfAsync();
+        OneLineNoTrace(await DocsvcAsync("verify", pdf, "--trust", missing), 64, $"--trust: {missing}: no such file");
+        OneLineNoTrace(await DocsvcAsync("verify", pdf, "--trust", _files), 64, "--trust: " + _files + " is a directory");
+    }
+
+    [Fact]
     public async Task A_directory_where_a_file_belongs_exits_64()
     {
         OneLineNoTrace(await DocsvcAsync("sign", _files, Path.Combine(_files, "out.pdf"), "--p12", Official, "--password", "dev-password"), 64, "is a directory");
