@@ -94,6 +94,11 @@ public static class Endpoints
         ManageTrustAnchors.Map(admin);
         UploadSigningKey.Map(admin);
         ListSigningKeys.Map(admin);
+        RegisterCertificate.Map(admin);
+        ListCertificates.Map(admin);
+        ApproveCertificate.Map(admin);
+        RemoveCertificate.Map(admin);
+        BindOwnCertificate.Map(api);
         UploadOwnerImage.Map(admin);
         Jobs.ListJobs.Map(admin);
         Jobs.RetryJob.Map(admin);

@@ -83,6 +83,8 @@ public static class ServiceSetup
         services.AddScoped<DocumentSigning>();
         services.AddDocServiceTimestamps(configuration, builder.Environment);
         services.AddScoped<RemoteSigning>();
+        services.AddScoped<SignerCertificates>();
+        services.AddScoped<Features.Keys.CertificateRegistrations>();
         services.AddSingleton<OwnAddress>();
         services.AddDevelopmentCa(configuration, builder.Environment);
         services.AddScoped<ValidationSetup>();

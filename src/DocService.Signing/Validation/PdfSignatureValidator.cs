@@ -28,6 +28,22 @@ public sealed class PdfSignatureValidator(ValidationOptions options)
 
     public ValidationOptions Options => options;
 
+    /// <summary>
+    /// A certificate about to sign, before it is in any PDF: its chain to the configured anchors (from
+    /// <paramref name="intermediates"/> and the configured ones), its validity and signing key usage at
+    /// <paramref name="at"/>, and — when the chain is trusted — its revocation status, fetched as validation
+    /// fetches it (nothing embedded yet). Revocation that cannot be obtained is <see cref="RevocationStatus.Unavailable"/>.
+    /// </summary>
+    public async Task<CertificateValidation> ValidateCertificateAsync(
+        X509Certificate2 certificate, IEnumerable<X509Certificate2> intermediates, DateTimeOffset at, CancellationToken ct = default)
+    {
+        var chain = Trust.ChainBuilder.Build(certificate, intermediates.Concat(options.Intermediates), options.TrustAnchors, at, Trust.CertificatePurpose.Signing);
+        var revocation = chain.Status == TrustStatus.Trusted && chain.Elements.Count > 0
+            ? await _revocation.RunWithoutDocumentAsync(chain.Elements, at, ct)
+            : new RevocationResult(RevocationStatus.NotChecked, [], ["No trusted chain, so revocation was not checked."]);
+        return new CertificateValidation(chain.Status, chain.KeyUsageValid, chain.TimeValid, chain.Reasons, revocation);
+    }
+
     public async Task<DocumentValidationReport> ValidateAsync(Stream pdf, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pdf);

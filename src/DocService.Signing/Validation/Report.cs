@@ -265,3 +265,10 @@ public enum BestTimeSource
     /// <summary>No proof of existence: the validation time (ETSI EN 319 102-1 §5.6.2.1).</summary>
     ValidationTime,
 }
+
+/// <summary>
+/// What <see cref="PdfSignatureValidator.ValidateCertificateAsync"/> found about a certificate about to sign:
+/// the chain's status, whether its key usage allows signing and its validity holds, why not, and its revocation.
+/// </summary>
+public sealed record CertificateValidation(
+    TrustStatus Trust, bool KeyUsageValid, bool TimeValid, IReadOnlyList<string> Reasons, RevocationResult Revocation);

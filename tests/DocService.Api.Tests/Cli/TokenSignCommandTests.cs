@@ -9,7 +9,7 @@ using DocService.Signing.Tests.Support;
 namespace DocService.Api.Tests.Cli;
 
 /// <summary>docsvc token-sign plays the officials' desktops against the real host: the leader signs, the clerk issues.</summary>
-public sealed class TokenSignCommandTests(SqliteApi api) : IClassFixture<SqliteApi>, IDisposable
+public sealed class TokenSignCommandTests(SqliteSigningApi api) : IClassFixture<SqliteSigningApi>, IDisposable
 {
     readonly string _organ = TestOrgans.New();
     readonly string _files = Directory.CreateTempSubdirectory("docservice-token-sign-").FullName;

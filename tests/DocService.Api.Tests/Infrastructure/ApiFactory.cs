@@ -37,8 +37,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _provider = restartOf._provider;
         DataDirectory = restartOf.DataDirectory;
         _connectionString = restartOf.ConnectionString;
+        Settings = new Dictionary<string, string>(restartOf.Settings);
         UseKestrel(0);
     }
+
+    /// <summary>Settings this host runs with besides the common ones (a restarted host keeps them).</summary>
+    protected Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>Leaves the database and the data directory in place on dispose (for a restarted host to take over).</summary>
     public bool KeepData { get; set; }
@@ -79,6 +83,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", _provider.ToString());
         builder.UseSetting("ConnectionStrings:DocService", ConnectionString);
         builder.UseSetting("Documents:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     string CreateConnectionString()
@@ -125,3 +131,16 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class SqliteApi() : ApiFactory(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApi() : ApiFactory(DatabaseProvider.Postgres);
+
+/// <summary>
+/// A host that answers OCSP and serves the CRL for certs-dev itself (<c>Validation:DevelopmentRevocation</c>), so a
+/// certificate about to sign in a three-step session can be shown not revoked.
+/// </summary>
+public class SigningApi : ApiFactory
+{
+    public SigningApi(DatabaseProvider provider) : base(provider) => Settings["Validation:DevelopmentRevocation"] = "true";
+}
+
+public sealed class SqliteSigningApi() : SigningApi(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSigningApi() : SigningApi(DatabaseProvider.Postgres);

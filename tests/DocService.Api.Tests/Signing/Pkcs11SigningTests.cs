@@ -19,7 +19,7 @@ public sealed class Pkcs11SigningTests(Pkcs11SigningTests.HsmApi api) : IClassFi
     public const string Organ = "000.00.77.H41";
 
     /// <summary>SQLite host whose organ <see cref="Organ"/> keeps its key on the token.</summary>
-    public sealed class HsmApi() : ApiFactory(Api.Infrastructure.Persistence.DatabaseProvider.Sqlite)
+    public sealed class HsmApi() : SigningApi(Api.Infrastructure.Persistence.DatabaseProvider.Sqlite)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using DocService.Api.Domain;
 using DocService.Api.Features.Documents;
+using DocService.Api.Features.Keys;
 using DocService.Api.Features.Signing;
 using DocService.Api.Infrastructure.Images;
 using DocService.Api.Tests.Infrastructure;
@@ -194,6 +195,85 @@ public abstract class SigningSessionTests(ApiFactory api) : IDisposable
     }
 
     [Fact]
+    public async Task A_self_made_certificate_never_opens_a_session_nor_issues()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        using var rogue = TestCa.Create("Rogue Root");
+        using var forged = rogue.Issue("Trần Thị Bình", crlUrl: "http://127.0.0.1:9/rogue.crl");
+
+        await (await OpenRawAsync(Leader, approved, "Approve", forged)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_untrusted");
+        var signed = await SignOnTokenAsync(Leader, approved, "Approve", LeaderToken);
+        await (await OpenRawAsync(Clerk, signed, "Issue", forged)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_untrusted");
+        (await GetAsync(approved.Id)).Status.ShouldBe(DocumentStatus.Signed);
+    }
+
+    [Fact]
+    public async Task A_certificate_signs_only_for_the_owner_it_is_registered_to()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var deputyToken = DevPki.Signer("official-rsa2048");
+        await RegisterCertificateAsync(Admin, "User", "phochutich", deputyToken);
+
+        await (await OpenRawAsync(Leader, approved, "Approve", deputyToken)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_of_another_owner");
+        await (await OpenRawAsync(Leader, approved, "Approve", DevPki.Signer("official-ecdsa-p256")))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_not_registered");
+        await (await OpenRawAsync(Leader, approved, "Approve", DevPki.Signer("revoked"))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_revoked");
+        // The leader's own certificate is not the organ's seal.
+        var signed = await SignOnTokenAsync(Leader, approved, "Approve", LeaderToken);
+        await (await OpenRawAsync(Clerk, signed, "Issue", LeaderToken)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_of_another_owner");
+        // Registered once per organ: the same certificate is not registered again to someone else.
+        await (await Admin.PostJsonAsync("/api/v1/admin/certificates", new { ownerKind = "User", ownerId = "chutich", certificate = ChainOf(deputyToken) }))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "certificate.registered");
+    }
+
+    [Fact]
+    public async Task A_certificate_withdrawn_after_the_session_opened_stores_nothing()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var session = await OpenAsync(Leader, approved, "Approve", LeaderToken);
+        var registration = (await (await Admin.GetAsync("/api/v1/admin/certificates?ownerKind=User&ownerId=chutich", Ct))
+            .ShouldBeJsonAsync<List<CertificateResponse>>()).ShouldHaveSingleItem();
+        (await Admin.DeleteAsync($"/api/v1/admin/certificates/{registration.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        await (await CompleteAsync(Leader, session, await ValueAsync(session, LeaderToken)))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_not_registered");
+        var unchanged = await GetAsync(approved.Id);
+        unchanged.Status.ShouldBe(DocumentStatus.Approved);
+        unchanged.Revisions.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_official_binds_their_own_certificate_with_proof_and_it_signs_once_an_admin_approves()
+    {
+        await ProvisionImagesAsync(Admin);
+        var approved = await ApprovedDraftAsync(Drafter, Leader);
+        var deputy = api.ClientFor("phochutich", _organ, ["signer"]);
+        var token = DevPki.Signer("official-ecdsa-p256");
+        var statement = BindOwnCertificate.Statement(token.Certificate.GetCertHashString(HashAlgorithmName.SHA256), "phochutich", _organ);
+        // Signed on the token as any digest is: ECDSA answers the DER SEQUENCE { r, s }.
+        var proof = await token.SignAsync(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(statement)), DigestAlgorithm.Sha256, Ct);
+        var certificate = ChainOf(token);
+
+        await (await deputy.PostJsonAsync("/api/v1/me/certificates", new { certificate, proof = Convert.ToBase64String(proof[..^1].Append((byte)(proof[^1] ^ 1)).ToArray()) }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "certificate.proof_invalid");
+        // The same proof does not bind the certificate to someone else.
+        await (await Leader.PostJsonAsync("/api/v1/me/certificates", new { certificate, proof = Convert.ToBase64String(proof) }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "certificate.proof_invalid");
+        var bound = await (await deputy.PostJsonAsync("/api/v1/me/certificates", new { certificate, proof = Convert.ToBase64String(proof) }))
+            .ShouldBeJsonAsync<CertificateResponse>(HttpStatusCode.Created);
+        bound.Status.ShouldBe(DocService.Api.Domain.Keys.CertificateRegistrationStatus.Pending);
+
+        await (await OpenRawAsync(deputy, approved, "Approve", token)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "signature.certificate_pending_approval");
+        await (await deputy.PostAsync($"/api/v1/admin/certificates/{bound.Id}/approval", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
+        (await (await Admin.PostAsync($"/api/v1/admin/certificates/{bound.Id}/approval", null, Ct)).ShouldBeJsonAsync<CertificateResponse>())
+            .Status.ShouldBe(DocService.Api.Domain.Keys.CertificateRegistrationStatus.Active);
+        (await SignOnTokenAsync(deputy, approved, "Approve", token)).Status.ShouldBe(DocumentStatus.Signed);
+    }
+
+    [Fact]
     public async Task An_open_issue_session_holds_the_register_number_and_an_expired_one_lets_it_go()
     {
         await ProvisionImagesAsync(Admin);
@@ -312,12 +392,30 @@ public abstract class SigningSessionTests(ApiFactory api) : IDisposable
         return page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToList();
     }
 
+    /// <summary>
+    /// What an organ's admin sets up for three-step signing: the signature and seal images, the development root as
+    /// the organ's trust anchor, the leader's token certificate registered to chutich and the seal's to the organ.
+    /// </summary>
     internal static async Task ProvisionImagesAsync(HttpClient admin)
     {
         var organ = JwtOrgan(admin);
         (await admin.PutAsync("/api/v1/admin/images/User/chutich/Signature", TestForms.Png(DevImages.Signature()))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.PutAsync($"/api/v1/admin/images/Organ/{organ}/Seal", TestForms.Png(DevImages.Seal()))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        ((int)(await admin.PostAsync("/api/v1/admin/trust-anchors", TestForms.File(File.ReadAllBytes(DevPki.RootCertificatePath), "root.crt", "application/x-pem-file"))).StatusCode)
+            .ShouldBeOneOf(201, 409);
+        await RegisterCertificateAsync(admin, "User", "chutich", LeaderToken);
+        await RegisterCertificateAsync(admin, "Organ", null, SealToken);
     }
+
+    internal static async Task<CertificateResponse> RegisterCertificateAsync(HttpClient admin, string ownerKind, string? ownerId, ISigner token) =>
+        await (await admin.PostJsonAsync("/api/v1/admin/certificates", new
+        {
+            ownerKind, ownerId, certificate = ChainOf(token),
+        })).ShouldBeJsonAsync<CertificateResponse>(HttpStatusCode.Created);
+
+    /// <summary>The token's certificate and its intermediates, base64 DER.</summary>
+    static string[] ChainOf(ISigner token) =>
+        new[] { token.Certificate }.Concat(token.Chain).Select(c => Convert.ToBase64String(c.RawData)).ToArray();
 
     internal static async Task<DocumentResponse> ApprovedDraftAsync(HttpClient drafter, HttpClient leader)
     {
@@ -338,15 +436,15 @@ public abstract class SigningSessionTests(ApiFactory api) : IDisposable
     }
 }
 
-public sealed class SigningSessionOnSqliteTests(SqliteApi api) : SigningSessionTests(api), IClassFixture<SqliteApi>
+public sealed class SigningSessionOnSqliteTests(SqliteSigningApi api) : SigningSessionTests(api), IClassFixture<SqliteSigningApi>
 {
-    protected override ApiFactory NewFactory() => new SqliteApi();
+    protected override ApiFactory NewFactory() => new SqliteSigningApi();
 }
 
 [Trait("Category", "Postgres")]
-public sealed class SigningSessionOnPostgresTests(PostgresApi api) : SigningSessionTests(api), IClassFixture<PostgresApi>
+public sealed class SigningSessionOnPostgresTests(PostgresSigningApi api) : SigningSessionTests(api), IClassFixture<PostgresSigningApi>
 {
-    protected override ApiFactory NewFactory() => new PostgresApi();
+    protected override ApiFactory NewFactory() => new PostgresSigningApi();
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ public sealed class TokenErrorTests(TokenErrorTests.BrokenTokenApi api) : IClass
     public const string MissingModuleOrgan = "000.00.78.H41";
     public const string WrongTokenOrgan = "000.00.79.H41";
 
-    public sealed class BrokenTokenApi() : ApiFactory(Api.Infrastructure.Persistence.DatabaseProvider.Sqlite)
+    public sealed class BrokenTokenApi() : SigningApi(Api.Infrastructure.Persistence.DatabaseProvider.Sqlite)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

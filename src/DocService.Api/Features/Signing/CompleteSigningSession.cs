@@ -56,7 +56,7 @@ public static class CompleteSigningSession
             .WithSummary("Complete a signing session with the signature value (or a complete CMS) made on the official's token");
 
     internal sealed class Handler(
-        DocServiceDb db, RemoteSigning remote, Infrastructure.Registers.Registers registers, ArchiveQueue archive, AuditChain audit,
+        DocServiceDb db, RemoteSigning remote, SignerCertificates signerCertificates, Infrastructure.Registers.Registers registers, ArchiveQueue archive, AuditChain audit,
         CurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, DocumentResponse>
     {
@@ -87,6 +87,9 @@ public static class CompleteSigningSession
                     $"The document changed since the session was opened (version {session.DocumentVersion}, now {document.Version}); open a new session.");
             var action = session.Step == SigningStep.Approve ? DocumentAction.Sign : DocumentAction.Issue;
             DocumentLifecycle.Next(document.Status, action);
+            // Again before anything is stored: the registration may have been removed, or the certificate revoked, since the session opened.
+            var certificates = RemoteSigning.Certificates(session.CertificatesDer);
+            await signerCertificates.EnsureMaySignAsync(user, session.Step, certificates, ct);
 
             var number = 0;
             if (session.Step == SigningStep.Issue)

@@ -23,6 +23,8 @@ namespace DocService.Api.Features.Signing;
 /// service prepares the signature revision — the same field, appearance, certification and, for the
 /// issue step, the same number and date fills as server-side signing — and answers the DER signed
 /// attributes to sign. The client signs them and completes the session (<see cref="CompleteSigningSession"/>).
+/// The certificate must be one that may sign for the caller (<see cref="SignerCertificates"/>): trusted by the organ,
+/// valid, not revoked, and registered to the leader (Approve) or to the organ's seal (Issue).
 /// </summary>
 /// <remarks>
 /// The register number of the issue step. The signed attributes cover the digest of the PDF, and the PDF
@@ -110,7 +112,7 @@ public static class OpenSigningSession
     }
 
     internal sealed class Handler(
-        DocServiceDb db, DocumentSigning signing, RemoteSigning remote, Infrastructure.Registers.Registers registers,
+        DocServiceDb db, DocumentSigning signing, RemoteSigning remote, SignerCertificates signerCertificates, Infrastructure.Registers.Registers registers,
         CurrentUser user, IConfiguration configuration, TimeProvider clock, Infrastructure.Timestamps.DocumentLevels levels)
         : ICommandHandler<Command, Response>
     {
@@ -129,9 +131,7 @@ public static class OpenSigningSession
             var now = utcNow.ToOffset(VietnamTime.Offset);
             var certificates = RemoteSigning.ParseChain(body.CertificateChain);
             var signer = certificates[0];
-            if (signer.NotBefore > utcNow.UtcDateTime || signer.NotAfter <= utcNow.UtcDateTime)
-                throw new ApiException(422, "signature.certificate_not_valid_now",
-                    $"The certificate of {signer.Subject} is valid from {signer.NotBefore:O} to {signer.NotAfter:O}, not now.");
+            await signerCertificates.EnsureMaySignAsync(user, body.Step, certificates, ct);
             var accepted = RemoteSigning.Accepted(signer);
             var algorithm = body.SignatureAlgorithm ?? accepted[0];
             if (!accepted.Contains(algorithm))

@@ -163,7 +163,7 @@ public sealed class RemoteSigning(IObjectStore store, RevisionStore revisions, C
     /// Reads the signer's certificate and its chain as the client sends them: each entry base64 DER or PEM
     /// (a PEM entry may hold several certificates). The signer comes first.
     /// </summary>
-    public static List<X509Certificate2> ParseChain(IReadOnlyList<string> entries)
+    public static List<X509Certificate2> ParseChain(IReadOnlyList<string> entries, string field = "certificateChain")
     {
         var certificates = new List<X509Certificate2>();
         try
@@ -186,11 +186,11 @@ public sealed class RemoteSigning(IObjectStore store, RevisionStore revisions, C
         {
             throw new RequestValidationException(new Dictionary<string, string[]>
             {
-                ["certificateChain"] = ["Each entry is a certificate in base64 DER or PEM: " + e.Message],
+                [field] = ["Each entry is a certificate in base64 DER or PEM: " + e.Message],
             });
         }
         if (certificates.Count == 0)
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["certificateChain"] = ["The signer's certificate is required."] });
+            throw new RequestValidationException(new Dictionary<string, string[]> { [field] = ["The signer's certificate is required."] });
         return certificates;
     }
 

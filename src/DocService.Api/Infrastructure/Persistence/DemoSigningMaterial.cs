@@ -24,7 +24,13 @@ public static class DemoSigningMaterial
     public static void Seed(DocServiceDb db, KeyVault vault, string certsDev, DateTimeOffset at)
     {
         foreach (var (kind, organ, owner, file) in Keys)
-            db.SigningKeys.Add(vault.Seal(File.ReadAllBytes(Path.Combine(certsDev, file)), DevPassword, organ, kind, owner, "seed", at));
+        {
+            var key = vault.Seal(File.ReadAllBytes(Path.Combine(certsDev, file)), DevPassword, organ, kind, owner, "seed", at);
+            db.SigningKeys.Add(key);
+            // The same certificates signing on a token (docsvc token-sign with these PKCS#12 files) are registered to the same owners.
+            db.CertificateRegistrations.Add(Registration(organ, kind, owner, Path.Combine(certsDev, Path.ChangeExtension(file, ".crt")),
+                File.ReadAllBytes(Path.Combine(certsDev, "issuing-ca.crt")), at));
+        }
 
         foreach (var (kind, organ, owner, _) in Keys.Where(k => k.Kind == KeyOwnerKind.User))
             db.OwnerImages.Add(Image(organ, kind, owner, OwnerImageKind.Signature, DevImages.Signature(), at));
@@ -42,6 +48,20 @@ public static class DemoSigningMaterial
                 return candidate;
         }
         return null;
+    }
+
+    static CertificateRegistration Registration(string organ, KeyOwnerKind kind, string owner, string certificateFile, byte[] issuingCa, DateTimeOffset at)
+    {
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(certificateFile);
+        using var issuer = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(issuingCa);
+        return new CertificateRegistration
+        {
+            Id = Guid.CreateVersion7(), OrganId = organ, OwnerKind = kind, OwnerId = owner,
+            Thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256), Subject = certificate.Subject, Issuer = certificate.Issuer,
+            SerialNumber = certificate.SerialNumber, NotBefore = certificate.NotBefore.ToUniversalTime(), NotAfter = certificate.NotAfter.ToUniversalTime(),
+            Certificate = certificate.RawData, Intermediates = issuer.RawData, Status = CertificateRegistrationStatus.Active, RegisteredBy = "seed", RegisteredAt = at,
+            ApprovedBy = "seed", ApprovedAt = at,
+        };
     }
 
     static OwnerImage Image(string organ, KeyOwnerKind kind, string owner, OwnerImageKind imageKind, byte[] png, DateTimeOffset at)

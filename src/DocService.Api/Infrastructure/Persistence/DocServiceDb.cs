@@ -33,6 +33,7 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
     public DbSet<ArchiveJob> ArchiveJobs => Set<ArchiveJob>();
     public DbSet<VerificationRecord> Verifications => Set<VerificationRecord>();
     public DbSet<TrustAnchor> TrustAnchors => Set<TrustAnchor>();
+    public DbSet<CertificateRegistration> CertificateRegistrations => Set<CertificateRegistration>();
     public DbSet<Exchange.OutboxMessage> Outbox => Set<Exchange.OutboxMessage>();
     public DbSet<Exchange.InboxMessage> Inbox => Set<Exchange.InboxMessage>();
     public DbSet<Exchange.RecipientStatus> RecipientStatuses => Set<Exchange.RecipientStatus>();
@@ -186,6 +187,19 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             anchor.Property(a => a.Thumbprint).HasMaxLength(64);
             // Per organ; the platform set (null organ) is kept unique by the handler, as NULLs never collide in an index.
             anchor.HasIndex(a => new { a.OrganId, a.Thumbprint }).IsUnique();
+        });
+
+        model.Entity<CertificateRegistration>(registration =>
+        {
+            registration.HasKey(r => r.Id);
+            registration.Property(r => r.OrganId).HasMaxLength(13);
+            registration.Property(r => r.OwnerKind).HasConversion<string>().HasMaxLength(8);
+            registration.Property(r => r.OwnerId).HasMaxLength(200);
+            registration.Property(r => r.Thumbprint).HasMaxLength(64);
+            registration.Property(r => r.Status).HasConversion<string>().HasMaxLength(8);
+            // A certificate belongs to one owner in an organ.
+            registration.HasIndex(r => new { r.OrganId, r.Thumbprint }).IsUnique();
+            registration.HasIndex(r => new { r.OrganId, r.OwnerKind, r.OwnerId });
         });
 
         model.Entity<ArchiveJob>(job =>

@@ -12,6 +12,11 @@ internal sealed class RevocationCheck(RevocationChecker checker)
             ? await checker.CheckAsync(chain.Elements, EmbeddedRevocationData.From(evidence.Dss, evidence.Cms), bestTime, evidence.ValidationTime, ct)
             : new RevocationResult(RevocationStatus.NotChecked, [], ["No chain to a trust anchor, so revocation was not checked."]);
 
+    /// <summary>A chain not yet in any document (a certificate about to sign): nothing embedded, so fetched when allowed.</summary>
+    public Task<RevocationResult> RunWithoutDocumentAsync(IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> chain,
+        DateTimeOffset at, CancellationToken ct) =>
+        checker.CheckAsync(chain, new EmbeddedRevocationData([], []), at, at, ct);
+
     public static CheckOutcome Judge(RevocationResult r) => r.Status switch
     {
         RevocationStatus.Good => new(CheckName.Revocation, CheckStatus.Passed, new(

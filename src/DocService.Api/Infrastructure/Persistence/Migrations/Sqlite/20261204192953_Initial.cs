@@ -32,6 +32,33 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CertificateRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Thumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", nullable: false),
+                    SerialNumber = table.Column<string>(type: "TEXT", nullable: false),
+                    NotBefore = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotAfter = table.Column<long>(type: "INTEGER", nullable: false),
+                    Certificate = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Intermediates = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CertificateRegistrations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Counters",
                 columns: table => new
                 {
@@ -525,6 +552,17 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OrganId", "Target" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CertificateRegistrations_OrganId_OwnerKind_OwnerId",
+                table: "CertificateRegistrations",
+                columns: new[] { "OrganId", "OwnerKind", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CertificateRegistrations_OrganId_Thumbprint",
+                table: "CertificateRegistrations",
+                columns: new[] { "OrganId", "Thumbprint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentAssignments_DocumentId",
                 table: "DocumentAssignments",
                 column: "DocumentId");
@@ -659,6 +697,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CertificateRegistrations");
 
             migrationBuilder.DropTable(
                 name: "Counters");

@@ -36,6 +36,33 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CertificateRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    OwnerKind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Thumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    Issuer = table.Column<string>(type: "text", nullable: false),
+                    SerialNumber = table.Column<string>(type: "text", nullable: false),
+                    NotBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotAfter = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Certificate = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Intermediates = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Status = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    RegisteredBy = table.Column<string>(type: "text", nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "text", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CertificateRegistrations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Counters",
                 columns: table => new
                 {
@@ -529,6 +556,17 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "OrganId", "Target" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CertificateRegistrations_OrganId_OwnerKind_OwnerId",
+                table: "CertificateRegistrations",
+                columns: new[] { "OrganId", "OwnerKind", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CertificateRegistrations_OrganId_Thumbprint",
+                table: "CertificateRegistrations",
+                columns: new[] { "OrganId", "Thumbprint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentAssignments_DocumentId",
                 table: "DocumentAssignments",
                 column: "DocumentId");
@@ -670,6 +708,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CertificateRegistrations");
 
             migrationBuilder.DropTable(
                 name: "Counters");
