@@ -14,6 +14,7 @@ builder.AddDocServiceWebApp();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseRequestSizeLimits();
 app.UseStatusCodePages();
 app.UseDocServiceOpenApi();
 app.UseDocServiceMetrics();

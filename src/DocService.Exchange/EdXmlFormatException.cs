@@ -18,6 +18,7 @@ public static class EdXmlErrorCodes
     public const string Malformed = "edxml.malformed";
     public const string DtdProhibited = "edxml.dtd_prohibited";
     public const string TooLarge = "edxml.too_large";
+    public const string TooDeep = "edxml.too_deep";
     public const string AttachmentTooLarge = "edxml.attachment_too_large";
     public const string TooManyAttachments = "edxml.too_many_attachments";
     public const string AttachmentNotZip = "edxml.attachment_not_zip";

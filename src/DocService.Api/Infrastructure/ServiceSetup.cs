@@ -45,7 +45,11 @@ public static class ServiceSetup
             configuration.AddKeyPerFile(secrets, optional: false);
         var dataDirectory = DataDirectory(builder);
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultRequestBodyLimit);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = DefaultRequestBodyLimit;
+            RequestSizeLimits.Raise(kestrel.Limits);
+        });
         services.Configure<DocumentsOptions>(configuration.GetSection(DocumentsOptions.Section));
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -57,7 +61,7 @@ public static class ServiceSetup
 
         builder.AddDocServiceTelemetry();
         services.AddDocServiceProblemDetails();
-        services.AddDocServiceAuth(configuration);
+        services.AddDocServiceAuth(configuration, builder.Environment);
         services.AddDocServiceOpenApi();
         services.AddDocServiceDatabase(configuration, dataDirectory);
         services.AddHostedService<DatabaseInitializer>();
@@ -86,6 +90,7 @@ public static class ServiceSetup
         services.AddScoped<SignerCertificates>();
         services.AddScoped<Features.Keys.CertificateRegistrations>();
         services.AddSingleton<OwnAddress>();
+        services.AddSingleton<Microsoft.AspNetCore.Routing.MatcherPolicy, ContentTypeRequired>();
         services.AddDevelopmentCa(configuration, builder.Environment);
         services.AddScoped<ValidationSetup>();
         services.AddServiceCallClient(ValidationSetup.RevocationHttpClient, ValidationSetup.RevocationTimeout(configuration));

@@ -88,7 +88,12 @@ internal static class TokenSignCommand
         using var current = await http.GetAsync($"api/v1/documents/{documentId}", ct);
         if (!current.IsSuccessStatusCode)
             return await FailAsync("Reading the document", current, error, ct);
-        var etag = current.Headers.ETag?.Tag ?? "*";
+        // The server refuses If-Match: * on changes, so without the version there is nothing safe to send.
+        if (current.Headers.ETag?.Tag is not { } etag)
+        {
+            await error.WriteLineAsync("Reading the document: the answer carries no ETag, so the session cannot be opened on a known version.");
+            return 1;
+        }
 
         // 2. Open the session with the certificate chain: the server prepares the PDF and answers the data to sign.
         var open = new HttpRequestMessage(HttpMethod.Post, $"api/v1/documents/{documentId}/signing-sessions")

@@ -130,8 +130,8 @@ public static partial class DraftValidator
     static string Text(string? value, string field, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value)) throw new DraftValidationException(field, "is required");
-        if (value.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
-            throw new DraftValidationException(field, "contains control characters");
+        if (PlainText.Problem(value) is { } problem)
+            throw new DraftValidationException(field, problem);
         if (!value.IsNormalized(NormalizationForm.FormC)) value = value.Normalize(NormalizationForm.FormC);
         value = Whitespace().Replace(value.Trim(), " ");
         if (value.Length > maxLength)

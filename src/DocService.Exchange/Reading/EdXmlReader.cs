@@ -7,7 +7,7 @@ namespace DocService.Exchange.Reading;
 
 /// <summary>
 /// Reads document and status packages. Safe on hostile input: no DTD (so no external entities and
-/// no entity expansion), no resolver, a bound on characters and on each attachment. The header is
+/// no entity expansion), no resolver, a bound on characters, on nesting and on each attachment. The header is
 /// loaded as a small tree; attachments stream from base64 into a bounded spool and are unzipped
 /// from there, so a large PDF is never held as text, ZIP and bytes at once.
 /// </summary>
@@ -23,7 +23,7 @@ public static class EdXmlReader
         var attachments = new List<EdXmlAttachment>();
         try
         {
-            using var reader = XmlReader.Create(input, Settings(options));
+            using var reader = Create(input, options);
             var header = ReadRoot(reader, attachments, options);
             return HeaderParser.Parse(header, attachments);
         }
@@ -57,7 +57,11 @@ public static class EdXmlReader
         throw new EdXmlFormatException(EdXmlErrorCodes.UnexpectedKind, "Expected a status package, found a document package.");
     }
 
-    internal static XmlReaderSettings Settings(EdXmlReaderOptions options) => new()
+    /// <summary>The reader every package is read through: the settings below, and the nesting bound.</summary>
+    internal static XmlReader Create(Stream input, EdXmlReaderOptions options) =>
+        new DepthLimitedReader(XmlReader.Create(input, Settings(options)), options.MaxDepth);
+
+    static XmlReaderSettings Settings(EdXmlReaderOptions options) => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,

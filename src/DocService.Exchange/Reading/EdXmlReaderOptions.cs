@@ -13,6 +13,12 @@ public sealed record EdXmlReaderOptions
 
     public int MaxAttachments { get; init; } = 100;
 
+    /// <summary>
+    /// Deepest element nesting anywhere in the package. A real package nests about eight levels; 100,000 levels of
+    /// header took the header's tree a minute to build and parse (quadratic), so a package past this is refused.
+    /// </summary>
+    public int MaxDepth { get; init; } = 32;
+
     /// <summary>When false, attachments are skipped (the axis routes by header only).</summary>
     public bool ReadAttachments { get; init; } = true;
 

@@ -162,7 +162,7 @@ public static class EdXmlSignature
         var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
         try
         {
-            using var reader = XmlReader.Create(input, EdXmlReader.Settings(options ?? EdXmlReaderOptions.Default));
+            using var reader = EdXmlReader.Create(input, options ?? EdXmlReaderOptions.Default);
             document.Load(reader);
         }
         catch (XmlException e)

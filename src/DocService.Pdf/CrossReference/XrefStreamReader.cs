@@ -18,10 +18,13 @@ internal static class XrefStreamReader
         var widths = ReadWidths(dictionary, offset);
         var size = dictionary.GetInteger(PdfName.Size) ?? 0;
         var ranges = ReadRanges(dictionary, size, offset, limits);
-        var data = StreamDecoder.Decode(stream, limits, offset);
-
         var entryLength = widths[0] + widths[1] + widths[2];
         var declared = ranges.Sum(r => (long)r.Count);
+        // Each entry names an object in this file, so a file holds fewer entries than it has bytes; with the PNG
+        // predictor's tag byte per row that bounds what the data may inflate to, whatever /Size claims.
+        var entriesPossible = Math.Min(declared, parser.Lexer.Input.Length);
+        var data = StreamDecoder.Decode(stream, limits, offset, maxDecodedBytes: (entriesPossible + 1) * (entryLength + 1));
+
         if (entryLength == 0 || declared * entryLength > data.Length + entryLength)
             throw new PdfSyntaxException($"Xref stream declares {declared} entries but holds {data.Length} bytes", offset);
 

@@ -34,10 +34,11 @@ internal static class AcroFormReader
             return;
 
         var partial = (document.Resolve(field[PdfName.T]) as PdfString)?.ToText();
+        var (value, valueError) = field.ContainsKey(PdfName.V) ? ReadValue(document, field) : (parent.Value, null);
         var here = new Inherited(
             partial is null ? parent.Name : parent.Name is null ? partial : $"{parent.Name}.{partial}",
             (document.Resolve(field[PdfName.FT]) as PdfName)?.Value ?? parent.FieldType,
-            field.ContainsKey(PdfName.V) ? document.Resolve(field[PdfName.V]) : parent.Value,
+            value,
             document.Resolve(field[PdfName.Ff]) is PdfInteger ff ? ff.Value : parent.Flags);
 
         var kids = document.Get<PdfArray>(field, PdfName.Kids) ?? PdfArray.Empty;
@@ -54,7 +55,23 @@ internal static class AcroFormReader
             ? (isOwnWidget ? [Widget(document, id, field)] : [])
             : kids.Select(k => document.Resolve(k) is PdfDictionary w ? Widget(document, (k as PdfReference)?.Id, w) : null)
                 .OfType<PdfWidget>().ToList();
-        fields.Add(new PdfFormField(here.Name ?? "", id, field, here.FieldType, here.Value, here.Flags, widgets));
+        fields.Add(new PdfFormField(here.Name ?? "", id, field, here.FieldType, here.Value, here.Flags, widgets, valueError));
+    }
+
+    /// <summary>
+    /// One field's value that does not parse (a signature whose /Contents is not hex) spoils that field, not the
+    /// whole form: it is listed with the reason, so a validator reports a broken signature rather than none.
+    /// </summary>
+    private static (PdfObject? Value, string? Error) ReadValue(PdfDocument document, PdfDictionary field)
+    {
+        try
+        {
+            return (document.Resolve(field[PdfName.V]), null);
+        }
+        catch (PdfSyntaxException e) when (e is not PdfLimitExceededException)
+        {
+            return (null, e.Message);
+        }
     }
 
     private static PdfWidget Widget(PdfDocument document, ObjectId? id, PdfDictionary annotation) =>

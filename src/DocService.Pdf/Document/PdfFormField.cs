@@ -10,8 +10,9 @@ namespace DocService.Pdf.Document;
 /// <param name="Value">/V, resolved (a signature dictionary for a signed /Sig field).</param>
 /// <param name="Flags">/Ff bits.</param>
 /// <param name="Widgets">Where the field is drawn; empty for a field without a widget.</param>
+/// <param name="ValueError">Why /V could not be parsed (a signature dictionary whose /Contents is not hex); null when it was.</param>
 public sealed record PdfFormField(string FullName, ObjectId? Id, PdfDictionary Dictionary, string? FieldType,
-    PdfObject? Value, long Flags, IReadOnlyList<PdfWidget> Widgets)
+    PdfObject? Value, long Flags, IReadOnlyList<PdfWidget> Widgets, string? ValueError = null)
 {
     public bool IsSignature => FieldType == "Sig";
 

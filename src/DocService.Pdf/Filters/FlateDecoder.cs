@@ -3,17 +3,14 @@ using System.IO.Compression;
 namespace DocService.Pdf.Filters;
 
 /// <summary>
-/// zlib/deflate decoding with a ceiling on output size and expansion ratio, so a few kilobytes
-/// of crafted input cannot inflate into gigabytes (a "Flate bomb").
+/// zlib/deflate decoding with a ceiling on output size (the caller's, from the limits' size and expansion
+/// ratio), so a few kilobytes of crafted input cannot inflate into gigabytes (a "Flate bomb"). Output is refused
+/// before it passes the ceiling, never after it was held.
 /// </summary>
 internal static class FlateDecoder
 {
-    public static byte[] Decode(Stream compressed, long compressedLength, PdfLimits limits, long offset)
+    public static byte[] Decode(Stream compressed, long compressedLength, long ceiling, long offset)
     {
-        var ceiling = Math.Min(
-            limits.MaxDecodedStreamBytes,
-            Math.Max(limits.FlateRatioFloorBytes, compressedLength * limits.MaxFlateExpansionRatio));
-
         using var output = new MemoryStream();
         var buffer = new byte[16 * 1024];
         try

@@ -12,8 +12,11 @@ public static class StreamDecoder
     /// <summary>
     /// Decodes <paramref name="stream"/>. <paramref name="resolve"/> follows indirect /Filter or
     /// /DecodeParms values; <paramref name="offset"/> is the object's offset, used in errors.
+    /// <paramref name="maxDecodedBytes"/> is what the caller knows the data can hold at most (an xref stream's
+    /// entries), a tighter bound than the limits' for a stream whose size follows from its dictionary.
     /// </summary>
-    public static byte[] Decode(PdfStream stream, PdfLimits limits, long offset, Func<PdfObject?, PdfObject?>? resolve = null)
+    public static byte[] Decode(PdfStream stream, PdfLimits limits, long offset, Func<PdfObject?, PdfObject?>? resolve = null,
+        long? maxDecodedBytes = null)
     {
         resolve ??= o => o;
         var filters = AsList(resolve(stream.Dictionary[PdfName.Filter]), resolve);
@@ -26,6 +29,11 @@ public static class StreamDecoder
         if (filters.Count == 0)
             return ReadAll(raw, stream.Data.Length);
 
+        // The expansion ratio is measured against the bytes in the file, for the whole chain: a Flate of a Flate
+        // would otherwise multiply the ratio once per stage.
+        var ceiling = Math.Min(
+            Math.Min(limits.MaxDecodedStreamBytes, maxDecodedBytes ?? long.MaxValue),
+            Math.Max(limits.FlateRatioFloorBytes, stream.Data.Length * limits.MaxFlateExpansionRatio));
         byte[]? data = null;
         for (var i = 0; i < filters.Count; i++)
         {
@@ -34,7 +42,7 @@ public static class StreamDecoder
             var inputLength = data?.Length ?? stream.Data.Length;
             data = (resolve(filters[i]) as PdfName)?.Value switch
             {
-                "FlateDecode" or "Fl" => Predictor.Apply(FlateDecoder.Decode(input, inputLength, limits, offset), decodeParms, offset),
+                "FlateDecode" or "Fl" => Predictor.Apply(FlateDecoder.Decode(input, inputLength, ceiling, offset), decodeParms, offset),
                 var name => throw new PdfUnsupportedFeatureException(
                     $"Stream filter /{name ?? "(not a name)"} is not supported (object at byte {offset})"),
             };

@@ -154,6 +154,8 @@ public sealed class DemoSeedTests
             base.ConfigureWebHost(builder);
             builder.UseEnvironment(environment);
             builder.UseSetting("Seed:DemoData", "true");
+            if (environment == "Production")
+                UseOidcAuthority(builder);
         }
     }
 

@@ -41,6 +41,17 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task Production_with_the_development_signing_key_refuses_even_beside_an_authority()
+    {
+        var settings = Production();
+        settings["Auth__DevSigningKey"] = ApiFactory.SigningKey;
+
+        var refusal = await StartAsync(settings);
+
+        refusal.Lines.ShouldBe(["DocService refuses to start: Auth:DevSigningKey is set in the Production environment: development tokens are honoured only in Development; remove it and set Auth:Authority to your OIDC provider."]);
+    }
+
+    [Fact]
     public async Task Production_without_the_key_protection_key_refuses_naming_Keys_ProtectionKey()
     {
         var settings = Production();

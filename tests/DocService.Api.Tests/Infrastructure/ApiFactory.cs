@@ -87,6 +87,16 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
     }
 
+    /// <summary>
+    /// For a host run in Production: tokens from an OIDC authority (never fetched, as no test sends a token), since
+    /// Production refuses to start with the development key.
+    /// </summary>
+    public static void UseOidcAuthority(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Auth:DevSigningKey", "");
+        builder.UseSetting("Auth:Authority", "https://id.example.gov.vn/realms/agency");
+    }
+
     string CreateConnectionString()
     {
         if (_provider == DatabaseProvider.Sqlite)

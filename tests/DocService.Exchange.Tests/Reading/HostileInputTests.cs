@@ -45,6 +45,42 @@ public sealed class HostileInputTests
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
     }
 
+    static string Nested(string element, int depth) =>
+        string.Concat(Enumerable.Repeat($"<edXML:{element}>", depth)) + string.Concat(Enumerable.Repeat($"</edXML:{element}>", depth));
+
+    [Theory]
+    [InlineData(100_000)]
+    [InlineData(1_000)]
+    public void A_header_nested_deeper_than_the_limit_is_refused_at_once(int depth)
+    {
+        var xml = Root + "<edXML:edXMLHeader><edXML:MessageHeader>" + Nested("Subject", depth)
+            + "</edXML:MessageHeader></edXML:edXMLHeader></edXML:edXMLEnvelope></edXML>";
+        var clock = Stopwatch.StartNew();
+
+        var e = Refused(xml);
+
+        e.Code.ShouldBe(EdXmlErrorCodes.TooDeep);
+        e.LineNumber.ShouldBe(1);
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void Deep_nesting_in_the_skipped_body_is_refused_too()
+    {
+        var xml = Root + "<edXML:edXMLBody>" + Nested("Manifest", 50_000) + "</edXML:edXMLBody></edXML:edXMLEnvelope></edXML>";
+
+        Refused(xml).Code.ShouldBe(EdXmlErrorCodes.TooDeep);
+    }
+
+    [Fact]
+    public void A_real_package_is_well_within_the_nesting_limit()
+    {
+        using var package = EdXmlReader.Read(new MemoryStream(TestPackages.Bytes(TestPackages.Package(BusinessDocType.New))),
+            new EdXmlReaderOptions { MaxDepth = 12 });
+
+        package.Header.ShouldNotBeNull();
+    }
+
     [Fact]
     public void A_package_over_the_character_limit_is_refused_while_reading()
     {

@@ -49,6 +49,65 @@ public class HostileInputTests
         ShouldFailQuickly(pdf.ToArray());
     }
 
+    /// <summary>Deflated zeros, written in chunks so the test never holds the inflated size itself.</summary>
+    private static byte[] DeflatedZeros(long count)
+    {
+        using var buffer = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(buffer, System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            var chunk = new byte[1024 * 1024];
+            for (long written = 0; written < count; written += chunk.Length)
+                zlib.Write(chunk);
+        }
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void An_xref_stream_bomb_is_refused_before_inflating_more_than_a_small_multiple_of_the_file()
+    {
+        // The worst an attacker can declare: the most objects the limits allow, each entry 24 bytes wide.
+        var bomb = DeflatedZeros(512L * 1024 * 1024);
+        var pdf = new PdfText();
+        pdf.Append("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+        var streamOffset = pdf.Position;
+        pdf.Append($"2 0 obj\n<< /Type /XRef /Size 8000000 /W [8 8 8] /Root 1 0 R /Filter /FlateDecode /Length {bomb.Length} >>\nstream\n");
+        pdf.Append(bomb);
+        pdf.Append($"\nendstream\nendobj\nstartxref\n{streamOffset}\n%%EOF\n");
+        var bytes = pdf.ToArray();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        ShouldFailQuickly(bytes);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The data may hold one entry (with its predictor byte) per byte of the file: 25 bytes each here, held while
+        // the output grows. Before, the bound was 200 times the compressed stream: about 200 MB for this file.
+        allocated.ShouldBeLessThan(100L * bytes.Length, $"{allocated / (1024 * 1024)} MiB allocated for a {bytes.Length / 1024} KiB file");
+    }
+
+    [Fact]
+    public void Chained_flate_filters_share_one_expansion_ratio()
+    {
+        var bomb = TestPdfBuilder.Deflate(DeflatedZeros(256L * 1024 * 1024));
+        var pdf = new PdfText();
+        pdf.Append("%PDF-1.7\n");
+        var catalog = pdf.Position;
+        pdf.Append("1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+        var stream = pdf.Position;
+        pdf.Append($"2 0 obj\n<< /Filter [/FlateDecode /FlateDecode] /Length {bomb.Length} >>\nstream\n");
+        pdf.Append(bomb);
+        pdf.Append("\nendstream\nendobj\n");
+        var xref = pdf.Position;
+        pdf.Append($"xref\n0 3\n0000000000 65535 f \n{catalog:D10} 00000 n \n{stream:D10} 00000 n \n");
+        pdf.Append($"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        var document = TestPdf.Open(pdf.ToArray());
+        var bombStream = (PdfStream)document.GetObject(new ObjectId(2, 0));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        Should.Throw<PdfLimitExceededException>(() => document.DecodeStream(bombStream));
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(2L * 200 * bomb.Length + 8 * 1024 * 1024);
+    }
+
     [Fact]
     public void A_truncated_file_ends_in_a_syntax_error()
     {

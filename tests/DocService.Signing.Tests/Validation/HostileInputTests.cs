@@ -85,6 +85,49 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public async Task A_Contents_that_is_not_hex_is_a_broken_signature_not_no_signature()
+    {
+        var signed = await SignedAsync();
+        var (start, _) = ContentsGap(signed);
+        signed[start + 3] = (byte)'z';
+
+        var (report, error) = await RunAsync(signed);
+
+        error.ShouldBeNull();
+        var signature = report.ShouldNotBeNull().Signatures.ShouldHaveSingleItem();
+        signature.FieldName.ShouldBe("Signature1");
+        signature.Indication.ShouldNotBe(Indication.TotalPassed);
+        report.Indication.ShouldNotBe(Indication.TotalPassed);
+    }
+
+    [Fact]
+    public async Task Fields_that_share_one_signature_are_reported_one_by_one()
+    {
+        var signed = await SignedAsync();
+        var document = DocService.Pdf.Document.PdfDocument.Open(new MemoryStream(signed));
+        var field = document.Fields.Single(f => f.IsSigned);
+        var value = (DocService.Pdf.Objects.PdfReference)field.Dictionary[DocService.Pdf.Objects.PdfName.V]!;
+        var update = new DocService.Pdf.Writing.IncrementalUpdate(document);
+        var copies = Enumerable.Range(1, 100).Select(i => (DocService.Pdf.Objects.PdfObject)update.Add(DocService.Pdf.Objects.PdfDictionary.Of(
+            ("FT", new DocService.Pdf.Objects.PdfName("Sig")), ("T", DocService.Pdf.Objects.PdfString.FromText($"Copy{i}")), ("V", value)))).ToList();
+        var form = (DocService.Pdf.Objects.PdfDictionary)document.Resolve(document.Catalog[DocService.Pdf.Objects.PdfName.AcroForm]);
+        var fields = (DocService.Pdf.Objects.PdfArray)document.Resolve(form[DocService.Pdf.Objects.PdfName.Fields]);
+        var moreFields = form.With(DocService.Pdf.Objects.PdfName.Fields, new DocService.Pdf.Objects.PdfArray(fields.Concat(copies)));
+        if (document.Catalog[DocService.Pdf.Objects.PdfName.AcroForm] is DocService.Pdf.Objects.PdfReference formReference)
+            update.Replace(formReference.Id.Number, moreFields);
+        else
+            update.Replace(((DocService.Pdf.Objects.PdfReference)document.Trailer[DocService.Pdf.Objects.PdfName.Root]!).Id.Number,
+                document.Catalog.With(DocService.Pdf.Objects.PdfName.AcroForm, moreFields));
+        var output = new MemoryStream();
+        update.WriteTo(output);
+
+        var (report, _) = await RunAsync(output.ToArray());
+
+        report.ShouldNotBeNull().Signatures.Count.ShouldBe(101);
+        report.Signatures.Select(s => s.FieldName).Distinct().Count().ShouldBe(101);
+    }
+
+    [Fact]
     public void Deeply_nested_ASN1_is_refused_before_a_recursive_parser_sees_it()
     {
         var depth = 100_000;

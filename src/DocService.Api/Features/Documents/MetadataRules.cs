@@ -1,3 +1,5 @@
+using DocService.Drafting.Validation;
+
 namespace DocService.Api.Features.Documents;
 
 /// <summary>The field rules every way of describing a document shares (upload form, draft JSON).</summary>
@@ -5,6 +7,11 @@ public static class MetadataRules
 {
     public static IEnumerable<(string Field, string Problem)> Check(string? typeName, string? subject, string? codeNotation, string? toPlaces)
     {
+        foreach (var (field, value) in new[] { ("typeName", typeName), ("subject", subject), ("codeNotation", codeNotation), ("toPlaces", toPlaces) })
+        {
+            if (PlainText.Problem(value) is { } problem)
+                yield return (field, $"The field {problem}.");
+        }
         if (string.IsNullOrWhiteSpace(typeName))
             yield return ("typeName", "Name the document type (tên loại), e.g. Quyết định or Công văn.");
         else if (typeName.Length > 100)

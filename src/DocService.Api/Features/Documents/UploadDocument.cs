@@ -61,7 +61,7 @@ public static class UploadDocument
         public async ValueTask<DocumentResponse> Handle(Command command, CancellationToken ct)
         {
             var file = command.Body.File!;
-            await PdfUpload.CheckAsync(file, options.Value.MaxUploadBytes, ct);
+            await PdfUpload.CheckReadableAsync(file, options.Value.MaxUploadBytes, ct);
 
             var now = clock.GetUtcNow();
             var metadata = new DocumentMetadata(

@@ -59,6 +59,8 @@ public static class RegisterArrival
                 yield return ("senderName", "Say who sent it (tác giả, e.g. Sở Tài chính tỉnh Nghệ An).");
             else if (Body.SenderName.Length > 300)
                 yield return ("senderName", "A sender's name has at most 300 characters.");
+            else if (DocService.Drafting.Validation.PlainText.Problem(Body.SenderName) is { } problem)
+                yield return ("senderName", $"The field {problem}.");
             if (Body.SenderOrganId is { Length: > 0 } organ && !OrganId.TryParse(organ, out _))
                 yield return ("senderOrganId", "The sender's organ code is 13 characters like 000.00.00.H41.");
             if (Body.SenderNumber is < 1)

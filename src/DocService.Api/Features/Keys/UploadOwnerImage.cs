@@ -36,6 +36,8 @@ public static class UploadOwnerImage
                 yield return ("file", $"An image has at most {MaxPngBytes} bytes.");
             if (Kind == OwnerImageKind.Seal && OwnerKind != KeyOwnerKind.Organ)
                 yield return ("kind", "A seal belongs to an organ.");
+            foreach (var problem in OwnerRules.CheckOwnerId(OwnerKind, OwnerId))
+                yield return problem;
         }
     }
 

@@ -42,6 +42,8 @@ public static class UploadSigningKey
                 yield return ("ownerKind", "Say whose key it is: User or Organ.");
             if (string.IsNullOrWhiteSpace(Body.OwnerId) && Body.OwnerKind == KeyOwnerKind.User)
                 yield return ("ownerId", "Name the official (user name) the key belongs to.");
+            foreach (var problem in OwnerRules.CheckOwnerId(Body.OwnerKind, Body.OwnerId))
+                yield return problem;
         }
     }
 

@@ -49,11 +49,20 @@ public static class GetStatistics
     /// <summary>Long enough for a five-year plan's report, short enough that a month grouping stays a readable table.</summary>
     const int MaxDays = 5 * 366;
 
+    static readonly DateOnly Earliest = new(1900, 1, 1);
+    static readonly DateOnly Latest = new(9998, 12, 31);
+
     public sealed record Query(OrganId Organ, DateOnly From, DateOnly To, string? GroupBy) : IQuery<Response>, IValidatable
     {
         public IEnumerable<(string Field, string Problem)> Validate()
         {
-            if (To < From)
+            // The period becomes instants in Vietnam time; days at the ends of the calendar have no such instant
+            // (0001-01-01 00:00 +07:00 is before DateTimeOffset.MinValue), and no register is that old or that far ahead.
+            if (From < Earliest || From > Latest)
+                yield return ("from", $"The start of the period lies between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+            if (To < Earliest || To > Latest)
+                yield return ("to", $"The end of the period lies between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+            else if (To < From)
                 yield return ("to", "The end of the period ('to') must not be before its start ('from').");
             else if (To.DayNumber - From.DayNumber > MaxDays)
                 yield return ("to", "A period spans at most five years.");

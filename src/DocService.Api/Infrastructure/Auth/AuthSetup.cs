@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DocService.Api.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,14 @@ namespace DocService.Api.Infrastructure.Auth;
 /// </summary>
 public static class AuthSetup
 {
-    public static IServiceCollection AddDocServiceAuth(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Where tokens minted with <c>Auth:DevSigningKey</c> are honoured: Development, and Testing, the environment the
+    /// test host runs in. Anywhere else the host refuses to start with the key set (<see cref="AuthOptionsValidator"/>).
+    /// </summary>
+    public static bool DevTokensAllowed(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    public static IServiceCollection AddDocServiceAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var auth = configuration.GetSection(AuthOptions.Section);
         services.AddOptions<AuthOptions>().Bind(auth).ValidateOnStart();
@@ -25,7 +33,8 @@ public static class AuthSetup
             options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
 
             var devKey = auth["DevSigningKey"];
-            if (!string.IsNullOrEmpty(devKey))
+            // Outside Development the key is never used even for the moment before the start-up refusal.
+            if (!string.IsNullOrEmpty(devKey) && DevTokensAllowed(environment))
             {
                 options.TokenValidationParameters.ValidIssuer = DevTokens.Issuer;
                 options.TokenValidationParameters.ValidAudience = DevTokens.Audience;
@@ -72,6 +81,8 @@ public static class AuthSetup
     static AuthorizationPolicy RolePolicy(params string[] roles) =>
         new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => IsActiveMember(c.User)).RequireRole(roles).Build();
 
+    // An organ claim that is not an organ code (a misconfigured provider, a forged claim) makes no member: every
+    // query is scoped by the code, so it is refused here (403) rather than failing deep in a handler.
     static bool IsActiveMember(ClaimsPrincipal user) =>
-        user.HasClaim(c => c.Type == DocServiceClaims.Organ) && !user.HasClaim(c => c.Type == DocServiceClaims.Deactivated);
+        OrganId.TryParse(user.FindFirstValue(DocServiceClaims.Organ), out _) && !user.HasClaim(c => c.Type == DocServiceClaims.Deactivated);
 }

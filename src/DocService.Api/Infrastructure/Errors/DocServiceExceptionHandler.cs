@@ -30,6 +30,9 @@ public sealed partial class DocServiceExceptionHandler(IProblemDetailsService pr
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [draft.Field] = [draft.Reason] };
 
         http.Response.StatusCode = status;
+        // Every 503 is a dependency that is down for now (object store, TSA, OCSP/CRL, HSM): nothing was changed.
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
@@ -64,6 +67,9 @@ public sealed partial class DocServiceExceptionHandler(IProblemDetailsService pr
         BadHttpRequestException bad => (bad.StatusCode, BadRequestCode(bad), Title(bad.StatusCode), BadRequestDetail(bad)),
         _ => (500, "server.error", "An unexpected error occurred.", null),
     };
+
+    /// <summary>How long a client waits before retrying after a dependency failed (503).</summary>
+    public const string RetryAfterSeconds = "30";
 
     /// <summary>The code of a signing key on a PKCS#11 token or HSM that cannot be used.</summary>
     public const string TokenUnavailable = "key.token_unavailable";
@@ -107,9 +113,12 @@ public sealed partial class DocServiceExceptionHandler(IProblemDetailsService pr
         404 => "Not found.",
         412 => "The precondition failed.",
         413 => "The request is too large.",
+        414 => "The request line is too long.",
         415 => "The content type is not supported here.",
         422 => "The request cannot be processed.",
         428 => "A precondition is required.",
+        429 => "Too many requests; retry later.",
+        431 => "The request headers are too large.",
         _ => "The request failed.",
     };
 }

@@ -49,8 +49,17 @@ public static class OpenApiSetup
         return name[..name.IndexOf('`')] + "_" + string.Join("_", type.GetGenericArguments().Select(SchemaId));
     }
 
+    /// <summary>Serves the document and Swagger UI (<c>OpenApi:Enabled</c>): on by default, off in Production unless configured.</summary>
+    public const string EnabledSetting = "OpenApi:Enabled";
+
+    /// <summary>
+    /// A production instance describes its whole surface to anyone who asks only when its operator chose so; the
+    /// published contract is api-spec/openapi.json.
+    /// </summary>
     public static WebApplication UseDocServiceOpenApi(this WebApplication app)
     {
+        if (!app.Configuration.GetValue(EnabledSetting, !app.Environment.IsProduction()))
+            return app;
         app.UseSwagger(options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
         app.UseSwaggerUI(options => options.SwaggerEndpoint(DocumentPath, "DocService v1"));
         return app;

@@ -46,6 +46,32 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
 
     public string Bucket => _bucket;
 
+    public Task<StoredObject> PutAsync(string key, Stream content, RetentionClass? retention, CancellationToken ct) =>
+        ReachingAsync(() => PutCoreAsync(key, content, retention, ct), ct);
+
+    public Task<Stream> OpenReadAsync(string key, string? expectedSha256, CancellationToken ct) =>
+        ReachingAsync(() => OpenReadCoreAsync(key, expectedSha256, ct), ct);
+
+    public Task DeleteAsync(string key, CancellationToken ct) => ReachingAsync(() => DeleteCoreAsync(key, ct), ct);
+
+    /// <summary>
+    /// A server that does not answer (refused connection, reset, timeout, an S3 5xx) fails the request with 503
+    /// <c>storage.unavailable</c> and Retry-After, never a 500: nothing was changed and the same call can be retried.
+    /// </summary>
+    static async Task<T> ReachingAsync<T>(Func<Task<T>> operation, CancellationToken ct)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or System.Net.Sockets.SocketException or MinioException
+                                   || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new ObjectStoreUnavailableException($"The S3 server does not answer: {e.Message}");
+        }
+    }
+
+
     /// <summary>
     /// Creates the bucket with Object Lock when it is missing (which turns versioning on; enabling the lock later
     /// is refused by S3), and refuses a bucket that exists without it.
@@ -72,7 +98,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 $"Bucket '{_bucket}' exists without Object Lock; archives need a bucket created with it.");
     }
 
-    public async Task<StoredObject> PutAsync(string key, Stream content, RetentionClass? retention, CancellationToken ct)
+    async Task<StoredObject> PutCoreAsync(string key, Stream content, RetentionClass? retention, CancellationToken ct)
     {
         ObjectKey.Validate(key);
         var until = _retention.RetainUntil(retention, _time.GetUtcNow());
@@ -115,7 +141,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     /// the digest matches the one stored with the version and, when given, the caller's. Bytes that fail are
     /// never handed out, not even their first block. Bytes and stored digest come from one response.
     /// </summary>
-    public async Task<Stream> OpenReadAsync(string key, string? expectedSha256, CancellationToken ct)
+    async Task<Stream> OpenReadCoreAsync(string key, string? expectedSha256, CancellationToken ct)
     {
         using var response = await SignedGetAsync(ObjectKey.Validate(key), firstByteOnly: false, ct)
                              ?? throw new ObjectNotFoundException(key);
@@ -143,15 +169,15 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         }
     }
 
-    public async Task<bool> ExistsAsync(string key, CancellationToken ct) =>
-        await StatAsync(ObjectKey.Validate(key), ct) is not null;
+    public Task<bool> ExistsAsync(string key, CancellationToken ct) =>
+        ReachingAsync(async () => await StatAsync(ObjectKey.Validate(key), ct) is not null, ct);
 
     /// <summary>
     /// Asks the server to remove the current version; its lock refuses until the retention date, after which
     /// the record may lawfully be disposed of. Naming the version matters: a versioned bucket answers a plain
     /// DELETE with success and only hides the bytes behind a delete marker.
     /// </summary>
-    public async Task DeleteAsync(string key, CancellationToken ct)
+    async Task<bool> DeleteCoreAsync(string key, CancellationToken ct)
     {
         var stat = await StatAsync(ObjectKey.Validate(key), ct) ?? throw new ObjectNotFoundException(key);
         try
@@ -163,6 +189,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         {
             throw new ObjectImmutableException(key);
         }
+        return true;
     }
 
     public async Task CheckReadyAsync(CancellationToken ct)

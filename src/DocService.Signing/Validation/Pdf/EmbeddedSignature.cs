@@ -68,9 +68,18 @@ internal static class SignatureLocator
                 continue;
             }
             var seenHere = new HashSet<string>();
+            var occurrences = new Dictionary<string, int>();
             var formObjects = new HashSet<ObjectId>();
             var candidates = fields.Where(f => f.IsSigned)
                 .Select(f => new SignedField(f.FullName, f.Id, f.Dictionary, (PdfDictionary)f.Value!, OutsideForm: false)).ToList();
+            // A signature field whose value does not even parse is a broken signature, never "no signature": it is
+            // reported with no ByteRange and no /Contents, which every check fails.
+            foreach (var broken in fields.Where(f => f.IsSignature && f.ValueError is not null))
+            {
+                if (number == snapshots.Count)
+                    problems.Add($"The signature of field '{broken.FullName}' cannot be read: {broken.ValueError}");
+                candidates.Add(new SignedField(broken.FullName, broken.Id, broken.Dictionary, PdfDictionary.Empty, OutsideForm: false));
+            }
             foreach (var field in fields)
             {
                 if (field.Id is { } fieldId)
@@ -83,9 +92,14 @@ internal static class SignatureLocator
                 var dictionary = field.Value;
                 var byteRange = ReadByteRange(document, dictionary);
                 var contents = (document.Resolve(dictionary["Contents"]) as PdfString)?.Bytes.ToArray();
-                var key = Identity(byteRange, contents);
-                if (!seenHere.Add(key))
-                    continue;
+                // Fields that share one signature (one ByteRange and /Contents) are each a signature a viewer shows, so
+                // each is reported: the n-th field holding it in a revision is the n-th signature of that identity,
+                // and the same signature seen again in a later revision is still the same one.
+                var identity = Identity(byteRange, contents);
+                var occurrence = occurrences.GetValueOrDefault(identity);
+                occurrences[identity] = occurrence + 1;
+                var key = $"{identity}#{occurrence}";
+                seenHere.Add(key);
                 if (found.TryGetValue(key, out var known))
                 {
                     found[key] = known with { FieldName = field.Name, OutsideForm = field.OutsideForm };
