@@ -47,10 +47,11 @@ public static class SampleDrafts
                 new Article(
                     "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở: Nội vụ, Khoa học và Công nghệ, Tài chính; Chủ tịch Ủy ban nhân dân các xã, phường; Thủ trưởng các cơ quan, đơn vị có liên quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
             ]),
+        // The chair signs on behalf of the committee: ubnd.chutich, Nguyễn Văn An, whose certs-dev key the README walk signs with.
         new SignerBlock(
-            [new AuthorityLine(Competence.Deputy, "Chủ tịch")],
-            "Phó Chủ tịch",
-            "Trần Văn Minh"),
+            [new AuthorityLine(Competence.OnBehalfOfCollective, "Ủy ban nhân dân")],
+            "Chủ tịch",
+            "Nguyễn Văn An"),
         new Recipients(
             [],
             ["Như Điều 3", "Bộ Nội vụ (để b/c)", "TT Tỉnh ủy, TT HĐND tỉnh (để b/c)", "Chủ tịch, các PCT UBND tỉnh", "Cổng thông tin điện tử tỉnh"],

@@ -141,7 +141,19 @@ public sealed class Document
     }
 
     /// <summary>The competent signer's signature is on the current revision (Approved → Signed).</summary>
-    public void MarkSigned(DateTimeOffset at) => Move(DocumentAction.Sign, at);
+    /// <summary>
+    /// The leader signed. A structured draft already names its signer (checked to be who signs); for an uploaded
+    /// PDF the register takes the signer from the signature: <paramref name="signedBy"/>, the certificate's name.
+    /// </summary>
+    public void MarkSigned(DateTimeOffset at, string signedBy)
+    {
+        Move(DocumentAction.Sign, at);
+        if (DraftJson is null)
+        {
+            SignerFullName = signedBy;
+            RefreshSearchText();
+        }
+    }
 
     /// <summary>The clerk's issue step: the register number and the date go on the document.</summary>
     public void Issue(int codeNumber, DateOnly issuedDate, DateTimeOffset at)

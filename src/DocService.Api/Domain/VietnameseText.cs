@@ -10,6 +10,16 @@ namespace DocService.Api.Domain;
 /// </summary>
 public static class VietnameseText
 {
+    /// <summary>
+    /// Whether two names (a person's, an organ's) are the same as written: composed or decomposed diacritics, spacing
+    /// and letter case do not matter; the diacritics themselves do ("Nguyễn Văn An" is not "Nguyễn Văn Ân").
+    /// </summary>
+    public static bool SameName(string? a, string? b) =>
+        a is not null && b is not null && string.Equals(Spaced(a), Spaced(b), StringComparison.OrdinalIgnoreCase);
+
+    static string Spaced(string name) =>
+        string.Join(' ', name.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))

@@ -127,7 +127,7 @@ public abstract class DraftingApiTests(ApiFactory api)
         decision.TypeName.ShouldBe("Quyết định");
         decision.Subject.ShouldBe(SampleDrafts.QuyetDinh().Subject);
         decision.CodeNotation.ShouldBe("QĐ-UBND");
-        decision.Signer.ShouldBe(new SignerResponse("KT. CHỦ TỊCH", "Phó Chủ tịch", "Trần Văn Minh"));
+        decision.Signer.ShouldBe(new SignerResponse("TM. ỦY BAN NHÂN DÂN", "Chủ tịch", "Nguyễn Văn An"));
         decision.Priority.ShouldBe(Priority.Normal);
         decision.ToPlaces!.Split('\n').ShouldBe([
             "- Như Điều 3;", "- Bộ Nội vụ (để b/c);", "- TT Tỉnh ủy, TT HĐND tỉnh (để b/c);", "- Chủ tịch, các PCT UBND tỉnh;",

@@ -25,7 +25,7 @@ public abstract class RegisterExportTests(ApiFactory api)
                 "drafter", DateTimeOffset.UtcNow);
             document.Submit(DateTimeOffset.UtcNow);
             document.Approve(DateTimeOffset.UtcNow);
-            document.MarkSigned(DateTimeOffset.UtcNow);
+            document.MarkSigned(DateTimeOffset.UtcNow, "Nguyễn Văn An");
             document.Issue(number, new DateOnly(2026, 3, number), DateTimeOffset.UtcNow);
             db.Documents.Add(document);
         }

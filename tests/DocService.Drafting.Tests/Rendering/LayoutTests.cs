@@ -98,11 +98,11 @@ public class LayoutTests
     public void Signer_block_is_on_the_right_half_with_the_signature_between_position_and_name()
     {
         var last = Decision.Lines()[^1];
-        var position = last.Single(r => r.Text == "PHÓ CHỦ TỊCH");
-        var name = last.Single(r => r.Text == "Trần Văn Minh");
+        var position = last.Single(r => r.Text == "CHỦ TỊCH");
+        var name = last.Single(r => r.Text == "Nguyễn Văn An");
         var signer = Decision.Result.Fields[DraftFieldNames.Signer];
 
-        foreach (var row in last.Where(r => r.Text is "KT. CHỦ TỊCH" or "PHÓ CHỦ TỊCH" or "Trần Văn Minh"))
+        foreach (var row in last.Where(r => r.Text is "TM. ỦY BAN NHÂN DÂN" or "CHỦ TỊCH" or "Nguyễn Văn An"))
             row.Left.ShouldBeGreaterThan(PageWidth / 2, row.Text);
         signer.Page.ShouldBe(Decision.Result.PageCount);
         signer.Rect.Top.ShouldBeLessThanOrEqualTo(position.Bottom);
@@ -127,7 +127,7 @@ public class LayoutTests
     {
         var last = Decision.Lines()[^1];
         var heading = last.Single(r => r.Text == "Nơi nhận:");
-        var competence = last.Single(r => r.Text == "KT. CHỦ TỊCH");
+        var competence = last.Single(r => r.Text == "TM. ỦY BAN NHÂN DÂN");
 
         heading.Left.ShouldBe(Mm(30), 1);
         heading.Top.ShouldBe(competence.Top, 4);

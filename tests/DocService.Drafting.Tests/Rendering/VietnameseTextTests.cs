@@ -21,7 +21,7 @@ public class VietnameseTextTests
         "Căn cứ Luật Giao dịch điện tử ngày 22 tháng 6 năm 2023;",
         "Nơi nhận:",
         "- Lưu: VT, NC.",
-        "Trần Văn Minh",
+        "Nguyễn Văn An",
     ];
 
     static readonly Rendered Decision = Rendered.From(SampleDrafts.QuyetDinh());

@@ -1,9 +1,11 @@
 using DocService.Api.Domain;
 using DocService.Api.Features.Documents;
 using DocService.Api.Infrastructure.Errors;
+using DocService.Api.Infrastructure.Persistence;
 using DocService.Drafting.Model;
 using DocService.Drafting.Rendering;
 using DocService.Drafting.Validation;
+using Microsoft.EntityFrameworkCore;
 
 namespace DocService.Api.Features.Drafting;
 
@@ -11,7 +13,7 @@ namespace DocService.Api.Features.Drafting;
 /// What creating and redrafting share: reading a draft and the metadata it states, rendering it, and
 /// storing the PDF as the document's next revision with the draft kept beside it.
 /// </summary>
-public sealed class DraftRevisions(DraftRenderer renderer, RevisionStore revisions)
+public sealed class DraftRevisions(DraftRenderer renderer, RevisionStore revisions, DocServiceDb db)
 {
     /// <summary>
     /// The draft, checked and normalised, and the document metadata it states. What a draft does not
@@ -31,11 +33,25 @@ public sealed class DraftRevisions(DraftRenderer renderer, RevisionStore revisio
     /// </summary>
     public async Task RenderAsync(Document document, Draft draft, DocumentMetadata metadata, string author, string reason, DateTimeOffset at, CancellationToken ct)
     {
+        await EnsureIssuedByOwnOrganAsync(document.OrganId, draft, ct);
         document.RecordDraft(DraftJson.Serialize(DraftRequest.From(draft)), metadata, at);
         using var pdf = new MemoryStream();
         await renderer.RenderAsync(draft, pdf, ct);
         pdf.Position = 0;
         await revisions.AddAsync(document, pdf, author, reason, at, ct);
+    }
+
+    /// <summary>
+    /// A drafter writes in their own organ's name: the issuing organ a draft prints (ô số 2) is the registered name of
+    /// the organ the document belongs to — the seal and the register are that organ's. An organ not registered here
+    /// has no recorded name to compare with.
+    /// </summary>
+    async Task EnsureIssuedByOwnOrganAsync(string organId, Draft draft, CancellationToken ct)
+    {
+        var registered = await db.Organs.AsNoTracking().Where(o => o.Id == organId).Select(o => o.Name).SingleOrDefaultAsync(ct);
+        if (registered is not null && !VietnameseText.SameName(draft.Organ.Name, registered))
+            throw new ApiException(422, "draft.organ_mismatch",
+                $"The draft is issued in the name of \"{draft.Organ.Name}\", but the document belongs to {organId} ({registered}): drafts are written in your own organ's name.");
     }
 
     static DocumentMetadata MetadataOf(Draft draft)

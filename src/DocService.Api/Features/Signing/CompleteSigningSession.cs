@@ -107,7 +107,7 @@ public static class CompleteSigningSession
             DocumentResponse response;
             if (session.Step == SigningStep.Approve)
             {
-                document.MarkSigned(clock.GetUtcNow());
+                document.MarkSigned(clock.GetUtcNow(), certificates[0].GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false));
                 response = DocumentResponse.From(document);
             }
             else

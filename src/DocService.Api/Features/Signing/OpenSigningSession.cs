@@ -132,6 +132,8 @@ public static class OpenSigningSession
             var certificates = RemoteSigning.ParseChain(body.CertificateChain);
             var signer = certificates[0];
             await signerCertificates.EnsureMaySignAsync(user, body.Step, certificates, ct);
+            if (body.Step == SigningStep.Approve)
+                await PrintedSigner.EnsureSignerIsPrintedAsync(db, document, user.UserName, signer, ct);
             var accepted = RemoteSigning.Accepted(signer);
             var algorithm = body.SignatureAlgorithm ?? accepted[0];
             if (!accepted.Contains(algorithm))

@@ -91,11 +91,12 @@ public static class SignDocument
             var now = clock.GetUtcNow().ToOffset(VietnamTime.Offset);
 
             var signerName = key.Certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+            await PrintedSigner.EnsureSignerIsPrintedAsync(db, document, user.UserName, key.Certificate, ct);
             await signing.SignCurrentRevisionAsync(document, key,
                 pdf => Options(pdf, image, signerName, now, command.Body.Certify, command.Body.Reason, command.Body.Location) with { Level = command.Body.Level ?? levels.Default },
                 user.UserName, Revision, ct);
 
-            document.MarkSigned(clock.GetUtcNow());
+            document.MarkSigned(clock.GetUtcNow(), signerName);
             return DocumentResponse.From(document);
         }
     }

@@ -83,6 +83,8 @@ public static class ErrorCatalog
         new("signature.no_key", 422, "No signing key is held for this signer.", "Không có khóa ký cho người ký này."),
         new("signature.too_large", 422, "The signature is larger than the space reserved for it.", "Chữ ký lớn hơn vùng dành sẵn cho nó."),
         new("signature.value_mismatch", 422, "The signature value does not match the prepared data.", "Giá trị chữ ký không khớp với dữ liệu đã chuẩn bị."),
+        new("signature.signer_mismatch", 422, "The draft prints another signer than the one who signs.", "Người ký in trên dự thảo không phải người ký số."),
+        new("draft.organ_mismatch", 422, "The draft is issued in another organ's name.", "Dự thảo ghi tên cơ quan ban hành khác với cơ quan của bạn."),
         new("signature.certificate_not_registered", 422, "The certificate is not registered for whoever signs.", "Chứng thư số chưa được đăng ký cho người ký."),
         new("signature.certificate_of_another_owner", 422, "The certificate is registered to someone else.", "Chứng thư số đã được đăng ký cho người khác."),
         new("signature.certificate_pending_approval", 422, "The certificate waits for an admin's approval.", "Chứng thư số đang chờ quản trị viên phê duyệt."),
