@@ -7,7 +7,7 @@ namespace DocService.Web.Tests;
 /// <summary>
 /// The outgoing lifecycle through the pages only, each step by the demo official whose job it is: the drafter writes a
 /// công văn in the structured form and submits it, the chair approves and signs it, the clerk issues and dispatches it,
-/// it arrives in the other demo organ's list, and an auditor who uploads the issued PDF reads TOTAL_PASSED.
+/// it arrives in the other demo organ's list, is assigned there and reported done, and an auditor who uploads the issued PDF reads TOTAL_PASSED.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed partial class LifecycleTests(WebApp app)
@@ -79,6 +79,31 @@ public sealed partial class LifecycleTests(WebApp app)
         await receiving.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
         await Expect(receiving.Locator("main")).ToContainTextAsync("Văn bản đến");
         await receiving.ScreenshotAsync("07-arrived");
+        var arrivalUrl = DocumentPath().Match(receiving.Url).Value;
+
+        // The receiving organ's director assigns it; the official who leads it reports it done.
+        var director = await app.NewPageAsync();
+        await director.SignInAsync("stp.giamdoc");
+        await director.GotoAsync(arrivalUrl);
+        await director.GetByLabel("Đơn vị hoặc cán bộ chủ trì").SelectOptionAsync("user:stp.chuyenvien");
+        await director.GetByLabel("Hạn xử lý").FillAsync("2026-12-31");
+        await director.GetByLabel("Ý kiến chỉ đạo").FillAsync("Giao chuyên viên nghiên cứu, trả lời.");
+        await director.GetByRole(AriaRole.Button, new() { Name = "Phân công xử lý" }).ClickAsync();
+        await Expect(director.Status()).ToHaveTextAsync("Đã phân công");
+        await director.ShouldBeAccessibleAsync();
+
+        var lead = await app.NewPageAsync();
+        await lead.SignInAsync("stp.chuyenvien");
+        await lead.GotoAsync(arrivalUrl);
+        await lead.GetByLabel("Ý kiến xử lý").FillAsync("Đang rà soát hồ sơ.");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Ghi ý kiến" }).ClickAsync();
+        await Expect(lead.Status()).ToHaveTextAsync("Đang xử lý");
+        await lead.GetByLabel("Kết quả xử lý").FillAsync("Đã rà soát và trả lời bằng văn bản.");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Hoàn thành xử lý" }).ClickAsync();
+        await Expect(lead.Status()).ToHaveTextAsync("Hoàn thành");
+        await lead.ScreenshotAsync("07b-arrival-done");
+        // The sender sees 04 (assigned) and 06 (completed) come back over the axis.
+        await ReloadUntilAsync(clerk, () => clerk.GetByText("06 Hoàn thành"));
 
         // What the clerk sent, downloaded from the page as anyone would, goes to the auditor.
         var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.Locator("a[download^='revision-']").Last.ClickAsync());
