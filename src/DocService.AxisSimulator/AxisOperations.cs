@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DocService.Exchange;
 using DocService.Exchange.Model;
 using DocService.Exchange.Reading;
@@ -8,9 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace DocService.AxisSimulator;
 
-/// <summary>The five VDXP operations over <see cref="AxisStore"/>.</summary>
+/// <summary>The document operations of the axis over <see cref="AxisStore"/>, parameters read from the signed headers.</summary>
 public sealed class AxisOperations(AxisStore store, FaultInjector faults, IOptions<AxisOptions> options, TimeProvider time)
 {
+    static readonly string[] ReceiverStatuses = ["done", "fail", "inbox", "acceptance", "rejection", "processing"];
+
     public async Task<IResult> SendEdocAsync(Caller caller, HttpRequest request, CancellationToken ct)
     {
         using var body = new MemoryStream();
@@ -18,17 +22,25 @@ public sealed class AxisOperations(AxisStore store, FaultInjector faults, IOptio
         if (body.Length > options.Value.MaxPackageBytes)
             return Fail(StatusCodes.Status413PayloadTooLarge, "package.too_large", $"Packages are limited to {options.Value.MaxPackageBytes} bytes.");
         var bytes = body.ToArray();
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (!string.Equals(request.Headers[VdxpProtocol.HashFile], sha256, StringComparison.OrdinalIgnoreCase))
-            return Fail(StatusCodes.Status400BadRequest, "hash.mismatch", "hash-file is not the SHA-256 of the package.");
-
-        var key = request.Headers[VdxpProtocol.IdempotencyKey].ToString() is { Length: > 0 } k ? caller.System.SystemId + "|" + k : null;
-        if (key is not null && store.Locked(() => store.FindByKey(key)) is { } earlier)
+        var hashFile = caller.Parameter(VdxpProtocol.HashFile);
+        // The SDK's uploader writes CRLF after the file and hashes the file alone.
+        if (!VdxpProtocol.HashFileMatches(hashFile, SHA256.HashData(bytes)))
         {
-            return earlier.Sha256 == sha256
-                ? Ok(new VdxpAnswer { DocId = earlier.DocId, Duplicate = true })
-                : Fail(StatusCodes.Status409Conflict, "idempotency.conflict", "This idempotency key was used for another package.");
+            if (bytes is [.., (byte)'\r', (byte)'\n'] && VdxpProtocol.HashFileMatches(hashFile, SHA256.HashData(bytes.AsSpan(0, bytes.Length - 2))))
+                bytes = bytes[..^2];
+            else
+                return Fail(StatusCodes.Status400BadRequest, "hash.mismatch", "hash-file is not the SHA-256 of the package.");
         }
+        var organ = caller.Parameter(VdxpProtocol.From);
+        if (!caller.System.OrganIds.Contains(organ))
+            return Fail(StatusCodes.Status403Forbidden, "organ.not_yours", $"System {caller.System.SystemId} does not speak for organ {organ}.");
+        if (!string.Equals(caller.Parameter(VdxpProtocol.ServiceType), VdxpProtocol.EdocServiceType, StringComparison.OrdinalIgnoreCase))
+            return Fail(StatusCodes.Status400BadRequest, "servicetype.invalid", "servicetype must be eDoc.");
+        var messageType = caller.Parameter(VdxpProtocol.MessageType).ToLowerInvariant();
+        if (!VdxpProtocol.MessageTypes.Contains(messageType))
+            return Fail(StatusCodes.Status400BadRequest, "messagetype.invalid", $"messagetype must be one of {string.Join(", ", VdxpProtocol.MessageTypes)}.");
+        if (caller.Parameter(VdxpProtocol.To) is { Length: > 0 } to && !IsJsonArray(to))
+            return Fail(StatusCodes.Status400BadRequest, "to.invalid", "to must be a JSON array.");
 
         EdXmlMessage message;
         try
@@ -39,15 +51,17 @@ public sealed class AxisOperations(AxisStore store, FaultInjector faults, IOptio
         {
             return Fail(StatusCodes.Status400BadRequest, e.Code, e.Message);
         }
-        if (message.Sender.OrganId != caller.OrganId)
-            return Fail(StatusCodes.Status403Forbidden, "organ.mismatch", $"The package is from {message.Sender.OrganId}, the caller is {caller.OrganId}.");
-
-        var (type, documentId, recipients) = message switch
+        if (message.Sender.OrganId != organ)
+            return Fail(StatusCodes.Status403Forbidden, "organ.mismatch", $"The package is from {message.Sender.OrganId}, the caller is {organ}.");
+        var (kind, documentId, recipients, title, notation) = message switch
         {
-            EdXmlPackage p => (AxisMessageType.Edoc, p.Header.DocumentId, p.Header.To.Select(t => t.OrganId).Distinct().ToList()),
-            StatusPackage s => (AxisMessageType.Status, s.ResponseFor.DocumentId, [s.Recipient]),
+            EdXmlPackage p => (AxisMessageType.Edoc, p.Header.DocumentId, p.Header.To.Select(t => t.OrganId).Distinct().ToList(),
+                p.Header.Subject, p.Header.Code.CodeNotation),
+            StatusPackage s => (AxisMessageType.Status, s.ResponseFor.DocumentId, [s.Recipient], null, null),
             _ => throw new InvalidOperationException(),
         };
+        if ((kind == AxisMessageType.Status) != (messageType == "status"))
+            return Fail(StatusCodes.Status400BadRequest, "messagetype.mismatch", $"messagetype {messageType} does not fit the package.");
         var known = options.Value.Systems.SelectMany(s => s.OrganIds).ToHashSet();
         if (recipients.Count == 0)
             return Fail(StatusCodes.Status400BadRequest, "organ.no_recipient", "The package names no recipient.");
@@ -55,115 +69,129 @@ public sealed class AxisOperations(AxisStore store, FaultInjector faults, IOptio
             return Fail(StatusCodes.Status400BadRequest, "organ.unknown", $"Organ {unknown} is not connected to the axis.");
 
         var now = time.GetUtcNow();
-        var answer = store.Locked(() =>
+        var docId = store.Locked(() =>
         {
-            if (key is not null && store.FindByKey(key) is { } raced)
-                return new VdxpAnswer { DocId = raced.DocId, Duplicate = true };
             var accepted = new AxisMessage
             {
                 DocId = store.NextDocId(),
-                SenderOrganId = caller.OrganId,
-                MessageType = type,
+                SenderOrganId = organ,
+                Kind = kind,
+                MessageType = messageType,
                 DocumentId = documentId,
+                Title = title,
+                Notation = notation,
                 Package = bytes,
-                Sha256 = sha256,
                 Created = now,
-                Deliveries = recipients.ToDictionary(r => r, _ => new Delivery { Updated = now }),
+                Deliveries = recipients.ToDictionary(r => r, r => new Delivery { ReceiverDocId = store.NextDocId(), OrganId = r, Updated = now }),
             };
-            store.Add(accepted, key);
-            if (message is StatusPackage status)
-                RecordStatus(status, caller.OrganId, now);
-            return new VdxpAnswer { DocId = accepted.DocId };
+            store.Add(accepted);
+            return accepted.DocId;
         });
-        return Ok(answer);
+        return Ok(new VdxpAnswer { DocId = docId, ErrorDesc = "Success" });
     }
 
-    // Business state beside transport state: the sender sees the last status code per recipient.
-    void RecordStatus(StatusPackage status, string statusFrom, DateTimeOffset now)
+    static bool IsJsonArray(string text)
     {
-        var original = store.All.LastOrDefault(m => m.MessageType == AxisMessageType.Edoc
-            && m.SenderOrganId == status.ResponseFor.OrganId && m.DocumentId == status.ResponseFor.DocumentId);
-        if (original?.Deliveries.GetValueOrDefault(statusFrom) is { } delivery)
+        try
         {
-            delivery.LastStatusCode = StatusPackage.Format(status.Code);
-            delivery.Updated = now;
+            return JsonNode.Parse(text) is JsonArray;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
     public IResult GetReceivedEdocList(Caller caller)
     {
+        var messageType = caller.Parameter(VdxpProtocol.MessageType) is { Length: > 0 } t ? t : "edoc";
         var items = store.Locked(() => store.All
-            .Where(m => m.Deliveries.TryGetValue(caller.OrganId, out var d) && d.State != DeliveryState.Done)
-            .Select(m => new VdxpReceivedItem(m.DocId, m.SenderOrganId, VdxpProtocol.FormatMessageType(m.MessageType), m.Created))
-            .ToList());
-        return Ok(new VdxpAnswer { Data = JsonSerializer.SerializeToElement(faults.MaybeReorder(items), VdxpAnswer.Json) });
-    }
-
-    public IResult GetEdoc(Caller caller, string docId)
-    {
-        var message = store.Locked(() =>
-        {
-            var found = store.All.FirstOrDefault(m => m.DocId == docId && m.Deliveries.ContainsKey(caller.OrganId));
-            if (found is not null && found.Deliveries[caller.OrganId] is { State: DeliveryState.Pending } delivery)
+            .Where(m => string.Equals(m.MessageType, messageType, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(m => m.Deliveries.Values.Where(d => caller.System.OrganIds.Contains(d.OrganId) && d.Waiting).Select(d => (JsonNode)new JsonObject
             {
-                delivery.State = DeliveryState.Delivered;
-                delivery.Updated = time.GetUtcNow();
-            }
-            return found;
-        });
-        if (message is null)
-            return Fail(StatusCodes.Status404NotFound, "edoc.not_found", $"No package {docId} for {caller.OrganId}.");
-        return new PackageResult(message.Package, message.Sha256);
+                ["docId"] = d.ReceiverDocId,
+                ["serviceType"] = VdxpProtocol.EdocServiceType,
+                ["messageType"] = m.MessageType,
+                ["created_time"] = Time(m.Created),
+                ["updated_time"] = Time(d.Updated),
+                ["from"] = m.SenderOrganId,
+                ["to"] = d.OrganId,
+                ["status"] = d.ReceiveStatus is { Length: > 0 } s ? s : "initial",
+                ["status_desc"] = "",
+            }))
+            .ToList());
+        return Ok(new VdxpAnswer { ErrorDesc = "Success", Data = new JsonArray(faults.MaybeReorder(items).ToArray()) });
     }
 
-    public IResult UpdateStatus(Caller caller, string docId, string status)
+    public IResult GetEdoc(Caller caller)
     {
-        if (status is not ("done" or "fail"))
-            return Fail(StatusCodes.Status400BadRequest, "status.invalid", "status must be done or fail.");
+        var docId = caller.Parameter(VdxpProtocol.DocId);
+        var package = store.Locked(() =>
+        {
+            if (store.FindCopy(docId) is not { } copy || !caller.System.OrganIds.Contains(copy.Delivery.OrganId))
+                return null;
+            if (copy.Delivery.ReceiveStatus.Length == 0)
+            {
+                copy.Delivery.ReceiveStatus = "received";
+                copy.Delivery.ReceivedTime = copy.Delivery.Updated = time.GetUtcNow();
+            }
+            return copy.Message.Package;
+        });
+        return package is null
+            ? Fail(StatusCodes.Status404NotFound, "edoc.not_found", $"No package {docId} for system {caller.System.SystemId}.")
+            : Ok(new VdxpAnswer { ErrorDesc = "Success", Data = JsonValue.Create(Convert.ToBase64String(package)) });
+    }
+
+    public IResult UpdateStatus(Caller caller)
+    {
+        var docId = caller.Parameter(VdxpProtocol.StatusDocId);
+        var status = caller.Parameter(VdxpProtocol.Status).ToLowerInvariant();
+        if (!ReceiverStatuses.Contains(status))
+            return Fail(StatusCodes.Status400BadRequest, "status.invalid", $"status must be one of {string.Join(", ", ReceiverStatuses)}.");
         return store.Locked(() =>
         {
-            var message = store.All.FirstOrDefault(m => m.DocId == docId && m.Deliveries.ContainsKey(caller.OrganId));
-            if (message is null)
-                return Fail(StatusCodes.Status404NotFound, "edoc.not_found", $"No package {docId} for {caller.OrganId}.");
-            var delivery = message.Deliveries[caller.OrganId];
+            if (store.FindCopy(docId) is not { } copy || !caller.System.OrganIds.Contains(copy.Delivery.OrganId))
+                return Fail(StatusCodes.Status404NotFound, "edoc.not_found", $"No package {docId} for system {caller.System.SystemId}.");
+            var delivery = copy.Delivery;
             delivery.Updated = time.GetUtcNow();
-            if (status == "fail")
-                delivery.State = DeliveryState.Failed;
-            else if (delivery.State != DeliveryState.Done && !delivery.RedeliveredOnce && faults.Chance(faults.Options.DuplicateRate))
-            {
+            if (status == "done" && delivery.Waiting && !delivery.RedeliveredOnce && faults.Chance(faults.Options.DuplicateRate))
                 delivery.RedeliveredOnce = true; // the acknowledgement is "lost": the package will be offered again
-                delivery.State = DeliveryState.Pending;
-            }
             else
-                delivery.State = DeliveryState.Done;
-            return Ok(new VdxpAnswer());
+                delivery.ReceiveStatus = status;
+            return Ok(new VdxpAnswer { ErrorDesc = "Success" });
         });
     }
 
     public IResult GetSentEdocList(Caller caller)
     {
+        var docId = caller.Parameter(VdxpProtocol.DocId);
         var items = store.Locked(() => store.All
-            .Where(m => m.SenderOrganId == caller.OrganId)
-            .Select(m => new VdxpSentItem(m.DocId, m.DocumentId, VdxpProtocol.FormatMessageType(m.MessageType), m.Created,
-                m.Deliveries.Select(d => new RecipientState(d.Key, d.Value.State, d.Value.LastStatusCode, d.Value.Updated)).ToList()))
+            .Where(m => m.DocId == docId && caller.System.OrganIds.Contains(m.SenderOrganId))
+            .SelectMany(m => m.Deliveries.Values.Select(d => (JsonNode)new JsonObject
+            {
+                ["toCode"] = d.OrganId,
+                ["receiverDocId"] = d.ReceiverDocId,
+                ["senderDocId"] = m.DocId,
+                ["fromCode"] = m.SenderOrganId,
+                ["sendStatus"] = "done",
+                ["sendStatusDesc"] = "Đã gửi",
+                ["receiveStatus"] = d.ReceiveStatus,
+                ["receiveStatusDesc"] = "",
+                ["sentTime"] = Time(m.Created),
+                ["receivedTime"] = d.ReceivedTime is { } r ? Time(r) : null,
+                ["title"] = m.Title,
+                ["notation"] = m.Notation,
+                ["messageType"] = m.MessageType,
+                ["serviceType"] = VdxpProtocol.EdocServiceType,
+            }))
             .ToList());
-        return Ok(new VdxpAnswer { Data = JsonSerializer.SerializeToElement(faults.MaybeReorder(items), VdxpAnswer.Json) });
+        return Ok(new VdxpAnswer { ErrorDesc = "Success", Data = new JsonArray(faults.MaybeReorder(items).ToArray()) });
     }
 
-    public static IResult Ok(VdxpAnswer answer) => Results.Json(answer, VdxpAnswer.Json);
+    static string Time(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    public static IResult Ok(VdxpAnswer answer) => Results.Text(answer.ToJson(), VdxpProtocol.Json);
 
     public static IResult Fail(int httpStatus, string code, string description) =>
-        Results.Json(VdxpAnswer.Failure(code, description), VdxpAnswer.Json, statusCode: httpStatus);
-
-    /// <summary>getEdoc answers with the package bytes (not base64 in JSON) and announces their SHA-256.</summary>
-    sealed class PackageResult(byte[] package, string sha256) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.ContentType = "application/xml";
-            context.Response.Headers[VdxpProtocol.HashFile] = sha256;
-            context.Response.ContentLength = package.Length;
-            await context.Response.Body.WriteAsync(package, context.RequestAborted);
-        }
-    }
+        Results.Text(VdxpAnswer.Failure(code, description).ToJson(), VdxpProtocol.Json, statusCode: httpStatus);
 }

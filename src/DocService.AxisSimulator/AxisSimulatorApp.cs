@@ -19,7 +19,7 @@ public static class AxisSimulatorApp
     }
 
     internal static async Task<IResult> HandleAsync(
-        string operation, HttpContext context, HmacAuthentication auth, AxisOperations axis, AxisStore store, FaultInjector faults,
+        string operation, HttpContext context, SdkAuthentication auth, AxisOperations axis, AgencyOperations agencies, AxisStore store, FaultInjector faults,
         CancellationToken ct)
     {
         if (!VdxpProtocol.Operations.Contains(operation))
@@ -32,18 +32,19 @@ public static class AxisSimulatorApp
         if (faults.Chance(fault.Http500Rate))
             return AxisOperations.Fail(StatusCodes.Status500InternalServerError, "simulated.500", "Injected fault: internal error.");
 
-        var (caller, error) = auth.Authenticate(operation, context.Request.Headers);
+        var (caller, error) = auth.Authenticate(context.Request.Headers);
         if (caller is null)
             return AxisOperations.Fail(StatusCodes.Status401Unauthorized, "auth.failed", error!);
 
-        var headers = context.Request.Headers;
         var result = operation switch
         {
             VdxpProtocol.SendEdoc => await axis.SendEdocAsync(caller, context.Request, ct),
             VdxpProtocol.GetReceivedEdocList => axis.GetReceivedEdocList(caller),
-            VdxpProtocol.GetEdoc => axis.GetEdoc(caller, headers[VdxpProtocol.DocId].ToString()),
-            VdxpProtocol.UpdateStatus => axis.UpdateStatus(caller, headers[VdxpProtocol.DocId].ToString(), headers[VdxpProtocol.Status].ToString()),
-            _ => axis.GetSentEdocList(caller),
+            VdxpProtocol.GetEdoc => axis.GetEdoc(caller),
+            VdxpProtocol.UpdateStatus => axis.UpdateStatus(caller),
+            VdxpProtocol.GetSentEdocList => axis.GetSentEdocList(caller),
+            VdxpProtocol.GetAgenciesList => agencies.GetAgenciesList(),
+            _ => await agencies.RegisterAgencyAsync(context.Request, ct),
         };
 
         if (faults.Chance(fault.DropRate))

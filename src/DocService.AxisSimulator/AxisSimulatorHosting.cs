@@ -19,7 +19,8 @@ public static class AxisSimulatorHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AxisStore>();
         services.AddSingleton<FaultInjector>();
-        services.AddSingleton<HmacAuthentication>();
+        services.AddSingleton<SdkAuthentication>();
+        services.AddSingleton<AgencyOperations>();
         services.AddSingleton<AxisOperations>();
         return services;
     }
@@ -28,9 +29,10 @@ public static class AxisSimulatorHosting
     public static RouteGroupBuilder MapAxisSimulator(this IEndpointRouteBuilder endpoints, string routePrefix = "")
     {
         var maxPackageBytes = endpoints.ServiceProvider.GetRequiredService<IOptions<AxisOptions>>().Value.MaxPackageBytes;
+        endpoints.ServiceProvider.GetRequiredService<AgencyOperations>().Seed();
         var axis = endpoints.MapGroup(routePrefix);
-        axis.MapGet("/", () => Results.Text("DocService axis simulator (VDXP protocol). POST /{operation}."));
-        axis.MapPost("/{operation}", AxisSimulatorApp.HandleAsync).WithMetadata(new PackageSizeLimit(maxPackageBytes));
+        axis.MapGet("/", () => Results.Text("DocService axis simulator (the SDK's protocol). POST /{operation}."));
+        axis.MapMethods("/{operation}", ["GET", "POST"], AxisSimulatorApp.HandleAsync).WithMetadata(new PackageSizeLimit(maxPackageBytes));
         return axis;
     }
 

@@ -13,6 +13,9 @@ public sealed class AxisOptions
 {
     public List<AxisSystem> Systems { get; set; } = [];
     public long MaxPackageBytes { get; set; } = 300L * 1024 * 1024;
+
+    /// <summary>Made-up agencies added to the directory beside the connected organs (the real one lists over 111,000).</summary>
+    public int GeneratedAgencies { get; set; }
 }
 
 /// <summary>

@@ -9,13 +9,13 @@ namespace DocService.Exchange.Transport;
 public interface IAxisTransport
 {
     /// <summary>
-    /// Sends one edXML package (seekable: it is hashed, then streamed, and rewound for a retry).
-    /// <paramref name="idempotencyKey"/> must be stable for the package (the outbox row id), so that
-    /// a retry after a lost answer is recognised by the axis rather than sent twice.
+    /// Sends one edXML package (seekable: it is hashed, then streamed, and rewound for a retry). The axis knows no
+    /// idempotency key: a retry after a lost answer may reach the recipient twice, and the recipient's inbox
+    /// (axis docId, edXML DocumentId, status identity) absorbs it.
     /// </summary>
-    Task<SendEdocResult> SendEdocAsync(Stream package, AxisMessageType messageType, string idempotencyKey, CancellationToken ct = default);
+    Task<SendEdocResult> SendEdocAsync(Stream package, EdocEnvelope envelope, CancellationToken ct = default);
 
-    /// <summary>Packages waiting for the calling organ (not yet acknowledged <c>done</c>).</summary>
+    /// <summary>Packages waiting for the calling system's organs (not yet acknowledged <c>done</c>), of every message type.</summary>
     Task<IReadOnlyList<ReceivedEdocInfo>> GetReceivedEdocListAsync(CancellationToken ct = default);
 
     /// <summary>Downloads a package into <paramref name="destination"/>; its SHA-256 is checked when the axis gives one.</summary>
@@ -24,9 +24,15 @@ public interface IAxisTransport
     /// <summary>Transport acknowledgement: <c>done</c> once the package is committed, <c>fail</c> to have it offered again.</summary>
     Task UpdateStatusAsync(string docId, TransportAck status, CancellationToken ct = default);
 
-    /// <summary>What the calling organ sent, with the delivery state and last status code per recipient.</summary>
-    Task<IReadOnlyList<SentEdocInfo>> GetSentEdocListAsync(CancellationToken ct = default);
+    /// <summary>What became of one package we sent (<paramref name="docId"/> as <c>sendEdoc</c> answered), per recipient.</summary>
+    Task<IReadOnlyList<RecipientState>> GetSentEdocListAsync(string docId, CancellationToken ct = default);
 }
+
+/// <summary>
+/// What <c>sendEdoc</c> says of a package beside its bytes: its kind and business (the <c>messagetype</c>) and the
+/// organs it is for (<c>to</c>).
+/// </summary>
+public sealed record EdocEnvelope(AxisMessageType Type, IReadOnlyList<string> To, Model.BusinessDocType Business = Model.BusinessDocType.New);
 
 public enum AxisMessageType
 {
@@ -49,17 +55,19 @@ public enum DeliveryState
     Failed,
 }
 
-/// <summary><paramref name="Duplicate"/>: the axis had already accepted this idempotency key.</summary>
-public sealed record SendEdocResult(string DocId, bool Duplicate);
+public sealed record SendEdocResult(string DocId);
 
-public sealed record ReceivedEdocInfo(string DocId, string From, AxisMessageType MessageType, DateTimeOffset Created);
+/// <summary><paramref name="To"/>: the organ this copy is for (the axis keeps one per recipient), when the axis says.</summary>
+public sealed record ReceivedEdocInfo(string DocId, string From, AxisMessageType MessageType, DateTimeOffset Created, string? To = null);
 
 public sealed record EdocDownload(string DocId, long Length, string Sha256);
 
-public sealed record RecipientState(string OrganId, DeliveryState State, string? LastStatusCode, DateTimeOffset Updated);
-
-public sealed record SentEdocInfo(
-    string DocId, string? DocumentId, AxisMessageType MessageType, DateTimeOffset Created, IReadOnlyList<RecipientState> Recipients);
+/// <summary>
+/// One recipient of a sent package as <c>getSentEdocList</c> tells it: <paramref name="ReceiveStatus"/> is the axis's
+/// word as written (<c>done</c>, <c>fail</c>, <c>inbox</c> …), <paramref name="State"/> our reading of it.
+/// </summary>
+public sealed record RecipientState(
+    string OrganId, DeliveryState State, string? ReceiverDocId, string? ReceiveStatus, DateTimeOffset? SentTime, DateTimeOffset? ReceivedTime);
 
 /// <summary>The axis refused the request (bad signature, unknown organ, hash mismatch …). Retrying will not help.</summary>
 public sealed class AxisBusinessException(string operation, string errorCode, string errorDescription, int httpStatus)

@@ -1,114 +1,108 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DocService.Exchange.Transport;
 
 /// <summary>
-/// <see cref="IAxisTransport"/> over HTTP. Every attempt is signed afresh (new timestamp and nonce).
-/// Retries, with exponential backoff and jitter, only what may succeed next time: timeouts,
-/// connection failures and 5xx (and 408/429). Business answers are never retried. Every operation
-/// is safe to repeat: reads and acknowledgements are idempotent by nature, and <c>sendEdoc</c>
-/// carries an <c>idempotency-key</c> header that the axis deduplicates on.
+/// <see cref="IAxisTransport"/> over HTTP in the SDK's protocol (<see cref="VdxpProtocol"/>). Every attempt is signed
+/// afresh (a new timestamp). Retries, with exponential backoff and jitter, only what may succeed next time: timeouts,
+/// connection failures, 5xx (and 408/429), and answers that are not the axis's (an HTML error page, a proxy's text):
+/// those are logged with their raw text. A <c>FAIL</c> answer is a business refusal and never retried.
 /// </summary>
-public sealed class VdxpHttpTransport(HttpClient http, VdxpOptions options, TimeProvider? time = null) : IAxisTransport
+public sealed class VdxpHttpTransport(HttpClient http, VdxpOptions options, TimeProvider? time = null, ILogger? log = null) : IAxisTransport
 {
+    const int MaxLoggedAnswer = 2000;
     readonly TimeProvider _time = time ?? TimeProvider.System;
+    readonly ILogger _log = log ?? NullLogger.Instance;
 
-    public async Task<SendEdocResult> SendEdocAsync(Stream package, AxisMessageType messageType, string idempotencyKey, CancellationToken ct = default)
+    public async Task<SendEdocResult> SendEdocAsync(Stream package, EdocEnvelope envelope, CancellationToken ct = default)
     {
         if (!package.CanSeek)
             throw new ArgumentException("The package stream must be seekable: it is hashed before sending and rewound for retries.", nameof(package));
-        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         var start = package.Position;
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(package, ct));
-        var parameters = new Dictionary<string, string>
-        {
-            [VdxpProtocol.MessageType] = VdxpProtocol.FormatMessageType(messageType),
-            [VdxpProtocol.HashFile] = hash,
-            [VdxpProtocol.IdempotencyKey] = idempotencyKey,
-        };
-        return await SendAsync(VdxpProtocol.SendEdoc, parameters, () =>
+        var hash = VdxpProtocol.FormatHashFile(await SHA256.HashDataAsync(package, ct));
+        // The SDK's callers put from, servicetype, messagetype (and to); the SDK then hash-file.
+        List<KeyValuePair<string, string>> headers =
+        [
+            new(VdxpProtocol.From, options.OrganId),
+            new(VdxpProtocol.ServiceType, VdxpProtocol.EdocServiceType),
+            new(VdxpProtocol.MessageType, VdxpProtocol.FormatMessageType(envelope.Type, envelope.Business)),
+            new(VdxpProtocol.To, new JsonArray(envelope.To.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()).ToJsonString()),
+            new(VdxpProtocol.HashFile, hash),
+        ];
+        var answer = await SendAsync(VdxpProtocol.SendEdoc, VdxpProtocol.OctetStream, headers, () =>
         {
             package.Position = start;
             return new NonDisposingStreamContent(package);
-        }, async (response, token) =>
-        {
-            var answer = await ReadAnswerAsync(VdxpProtocol.SendEdoc, response, token);
-            return new SendEdocResult(answer.DocId ?? throw Malformed(VdxpProtocol.SendEdoc, "no DocId"), answer.Duplicate);
         }, ct);
+        return new SendEdocResult(answer.DocId is { Length: > 0 } id ? id : throw Malformed(VdxpProtocol.SendEdoc, "no DocId"));
     }
 
-    public Task<IReadOnlyList<ReceivedEdocInfo>> GetReceivedEdocListAsync(CancellationToken ct = default) =>
-        SendAsync<IReadOnlyList<ReceivedEdocInfo>>(VdxpProtocol.GetReceivedEdocList, [], null, async (response, token) =>
-        {
-            var answer = await ReadAnswerAsync(VdxpProtocol.GetReceivedEdocList, response, token);
-            var items = answer.Data?.Deserialize<List<VdxpReceivedItem>>(VdxpAnswer.Json) ?? [];
-            return items.Select(i => new ReceivedEdocInfo(i.DocId, i.From, VdxpProtocol.ParseMessageType(i.MessageType), i.Created)).ToList();
-        }, ct);
-
-    public Task<EdocDownload> GetEdocAsync(string docId, Stream destination, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReceivedEdocInfo>> GetReceivedEdocListAsync(CancellationToken ct = default)
     {
-        var start = destination.CanSeek ? destination.Position : 0;
-        var written = false;
-        return SendAsync(VdxpProtocol.GetEdoc, new() { [VdxpProtocol.DocId] = docId }, null, async (response, token) =>
+        var items = new Dictionary<string, ReceivedEdocInfo>();
+        foreach (var type in VdxpProtocol.MessageTypes)
         {
-            var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (mediaType is "application/json")
+            var answer = await SendAsync(VdxpProtocol.GetReceivedEdocList, VdxpProtocol.Json,
+                [new(VdxpProtocol.ServiceType, VdxpProtocol.EdocServiceType), new(VdxpProtocol.MessageType, type)], null, ct);
+            foreach (var item in Items(answer))
             {
-                var answer = await ReadAnswerAsync(VdxpProtocol.GetEdoc, response, token);
-                // Axes that answer in JSON carry the package as base64 in data.content.
-                var content = answer.Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("content", out var c)
-                    ? c.GetBytesFromBase64() : throw Malformed(VdxpProtocol.GetEdoc, "no data.content");
-                await destination.WriteAsync(content, token);
-                return new EdocDownload(docId, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)));
+                if (Field(item, "docId") is not { Length: > 0 } docId)
+                    continue;
+                // An axis that lists every document under edoc as well lists a package twice: once is enough.
+                items.TryAdd(docId, new ReceivedEdocInfo(docId, Field(item, "from") ?? "",
+                    VdxpProtocol.ParseMessageType(Field(item, "messageType") ?? type),
+                    AxisValues.Parse(Field(item, "created_time")) ?? _time.GetUtcNow(), Field(item, "to")));
             }
+        }
+        return items.Values.ToList();
+    }
 
-            if (written)
-            {
-                if (!destination.CanSeek)
-                    throw new AxisUnavailableException(VdxpProtocol.GetEdoc, 1, new IOException("A partial download cannot be rewound."));
-                destination.Position = start;
-                destination.SetLength(start);
-            }
-            written = true;
-            using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using var body = await response.Content.ReadAsStreamAsync(token);
-            var buffer = new byte[81920];
-            long length = 0;
-            int read;
-            while ((read = await body.ReadAsync(buffer, token)) > 0)
-            {
-                hasher.AppendData(buffer, 0, read);
-                await destination.WriteAsync(buffer.AsMemory(0, read), token);
-                length += read;
-            }
-            var sha256 = Convert.ToHexStringLower(hasher.GetHashAndReset());
-            if (response.Headers.TryGetValues(VdxpProtocol.HashFile, out var expected)
-                && !string.Equals(expected.FirstOrDefault(), sha256, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new TransientAxisException($"Package {docId} arrived with SHA-256 {sha256}, the axis announced {expected.First()}.");
-            }
-            return new EdocDownload(docId, length, sha256);
-        }, ct);
+    public async Task<EdocDownload> GetEdocAsync(string docId, Stream destination, CancellationToken ct = default)
+    {
+        var answer = await SendAsync(VdxpProtocol.GetEdoc, VdxpProtocol.Json, [new(VdxpProtocol.DocId, docId)], null, ct);
+        var base64 = VdxpAnswer.Text(answer.Data) ?? throw Malformed(VdxpProtocol.GetEdoc, "no data");
+        byte[] content;
+        try
+        {
+            content = Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            throw Malformed(VdxpProtocol.GetEdoc, "data that is not base64");
+        }
+        await destination.WriteAsync(content, ct);
+        return new EdocDownload(docId, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)));
     }
 
     public Task UpdateStatusAsync(string docId, TransportAck status, CancellationToken ct = default) =>
-        SendAsync(VdxpProtocol.UpdateStatus,
-            new() { [VdxpProtocol.DocId] = docId, [VdxpProtocol.Status] = status == TransportAck.Done ? "done" : "fail" }, null,
-            async (response, token) => await ReadAnswerAsync(VdxpProtocol.UpdateStatus, response, token), ct);
+        SendAsync(VdxpProtocol.UpdateStatus, VdxpProtocol.Json,
+            [new(VdxpProtocol.Status, status == TransportAck.Done ? "done" : "fail"), new(VdxpProtocol.StatusDocId, docId)], null, ct);
 
-    public Task<IReadOnlyList<SentEdocInfo>> GetSentEdocListAsync(CancellationToken ct = default) =>
-        SendAsync<IReadOnlyList<SentEdocInfo>>(VdxpProtocol.GetSentEdocList, [], null, async (response, token) =>
-        {
-            var answer = await ReadAnswerAsync(VdxpProtocol.GetSentEdocList, response, token);
-            var items = answer.Data?.Deserialize<List<VdxpSentItem>>(VdxpAnswer.Json) ?? [];
-            return items.Select(i => new SentEdocInfo(i.DocId, i.DocumentId, VdxpProtocol.ParseMessageType(i.MessageType), i.Created, i.Recipients)).ToList();
-        }, ct);
+    public async Task<IReadOnlyList<RecipientState>> GetSentEdocListAsync(string docId, CancellationToken ct = default)
+    {
+        var answer = await SendAsync(VdxpProtocol.GetSentEdocList, VdxpProtocol.Json,
+            [new(VdxpProtocol.ServiceType, VdxpProtocol.EdocServiceType), new(VdxpProtocol.MessageType, "edoc"), new(VdxpProtocol.DocId, docId)], null, ct);
+        return Items(answer)
+            .Where(item => Field(item, "toCode") is { Length: > 0 })
+            .Select(item => new RecipientState(Field(item, "toCode")!, AxisValues.Delivery(Field(item, "receiveStatus"), Field(item, "sendStatus")),
+                Field(item, "receiverDocId"), Field(item, "receiveStatus"),
+                AxisValues.Parse(Field(item, "sentTime")), AxisValues.Parse(Field(item, "receivedTime"))))
+            .ToList();
+    }
 
-    async Task<T> SendAsync<T>(
-        string operation, Dictionary<string, string> parameters, Func<HttpContent>? content,
-        Func<HttpResponseMessage, CancellationToken, Task<T>> onSuccess, CancellationToken ct)
+    static IEnumerable<JsonObject> Items(VdxpAnswer answer) => answer.Data is JsonArray array ? array.OfType<JsonObject>() : [];
+
+    /// <summary>A field of a list item, its name in any case.</summary>
+    static string? Field(JsonObject item, string name) =>
+        VdxpAnswer.Text(item.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value);
+
+    async Task<VdxpAnswer> SendAsync(
+        string operation, string contentType, List<KeyValuePair<string, string>> headers, Func<HttpContent>? content, CancellationToken ct)
     {
         Exception? last = null;
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
@@ -119,14 +113,25 @@ public sealed class VdxpHttpTransport(HttpClient http, VdxpOptions options, Time
             timeout.CancelAfter(options.AttemptTimeout);
             try
             {
-                using var request = BuildRequest(operation, parameters, content?.Invoke());
+                using var request = BuildRequest(operation, contentType, headers, content?.Invoke());
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if (IsTransient(response.StatusCode))
                 {
                     last = new HttpRequestException($"HTTP {(int)response.StatusCode} from {operation}", null, response.StatusCode);
                     continue;
                 }
-                return await onSuccess(response, timeout.Token);
+                var text = await response.Content.ReadAsStringAsync(timeout.Token);
+                var answer = VdxpAnswer.TryParse(text);
+                if (answer is null)
+                {
+                    _log.LogWarning("The axis answered {Operation} with HTTP {Status} and no answer of its own: {Answer}",
+                        operation, (int)response.StatusCode, text.Length > MaxLoggedAnswer ? text[..MaxLoggedAnswer] : text);
+                    last = new InvalidDataException($"{operation}: HTTP {(int)response.StatusCode}, an answer that is not the axis's.");
+                    continue;
+                }
+                if (!answer.IsOk)
+                    throw new AxisBusinessException(operation, answer.ErrorCode, answer.ErrorDesc, (int)response.StatusCode);
+                return answer;
             }
             catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
             {
@@ -140,55 +145,26 @@ public sealed class VdxpHttpTransport(HttpClient http, VdxpOptions options, Time
             {
                 last = e;
             }
-            catch (TransientAxisException e)
-            {
-                last = e;
-            }
         }
         throw new AxisUnavailableException(operation, options.MaxAttempts, last);
     }
 
-    HttpRequestMessage BuildRequest(string operation, Dictionary<string, string> parameters, HttpContent? content)
+    HttpRequestMessage BuildRequest(string operation, string contentType, List<KeyValuePair<string, string>> headers, HttpContent? content)
     {
-        var headers = new Dictionary<string, string>(parameters)
-        {
-            [VdxpProtocol.From] = options.OrganId,
-            [VdxpProtocol.SystemId] = options.SystemId,
-            [VdxpProtocol.Timestamp] = _time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [VdxpProtocol.Nonce] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-        };
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Endpoint.ToString().TrimEnd('/') + "/" + operation))
         {
             Content = content ?? new ByteArrayContent([]),
         };
-        foreach (var (name, value) in headers)
-            request.Headers.TryAddWithoutValidation(name, value);
-        request.Headers.TryAddWithoutValidation(VdxpProtocol.Signature,
-            VdxpProtocol.ComputeSignature(options.Secret, VdxpProtocol.Canonicalize(operation, headers)));
+        foreach (var (name, value) in VdxpProtocol.Sign(options.SystemId, options.Secret, _time.GetUtcNow(), contentType, headers))
+        {
+            if (name == VdxpProtocol.ContentType)
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(value);
+            else if (name == "User-Agent")
+                request.Headers.UserAgent.ParseAdd(value);
+            else
+                request.Headers.TryAddWithoutValidation(name, value);
+        }
         return request;
-    }
-
-    static async Task<VdxpAnswer> ReadAnswerAsync(string operation, HttpResponseMessage response, CancellationToken ct)
-    {
-        VdxpAnswer? answer = null;
-        try
-        {
-            answer = await response.Content.ReadFromJsonAsync(operation, ct);
-        }
-        catch (JsonException) when (!response.IsSuccessStatusCode)
-        {
-            // An error page instead of JSON: reported below with the HTTP status.
-        }
-        catch (JsonException e)
-        {
-            throw new AxisBusinessException(operation, "answer.malformed", "The axis answer is not JSON: " + e.Message, (int)response.StatusCode);
-        }
-        if (answer is null || !answer.IsOk || !response.IsSuccessStatusCode)
-        {
-            throw new AxisBusinessException(operation, answer?.ErrorCode ?? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                answer?.ErrorDesc ?? response.ReasonPhrase ?? "", (int)response.StatusCode);
-        }
-        return answer;
     }
 
     TimeSpan Backoff(int attempt)
@@ -203,8 +179,6 @@ public sealed class VdxpHttpTransport(HttpClient http, VdxpOptions options, Time
 
     static AxisBusinessException Malformed(string operation, string what) =>
         new(operation, "answer.malformed", $"The axis answer has {what}.", 200);
-
-    sealed class TransientAxisException(string message) : Exception(message);
 
     /// <summary>Streams the caller's package without closing it when the request is disposed.</summary>
     sealed class NonDisposingStreamContent(Stream stream) : HttpContent
@@ -224,14 +198,5 @@ public sealed class VdxpHttpTransport(HttpClient http, VdxpOptions options, Time
         {
             // The stream belongs to the caller.
         }
-    }
-}
-
-internal static class VdxpAnswerReading
-{
-    public static async Task<VdxpAnswer?> ReadFromJsonAsync(this HttpContent content, string operation, CancellationToken ct)
-    {
-        await using var stream = await content.ReadAsStreamAsync(ct);
-        return await JsonSerializer.DeserializeAsync<VdxpAnswer>(stream, VdxpAnswer.Json, ct);
     }
 }

@@ -98,6 +98,6 @@ public sealed class IncomingDocumentTests
                 new PromulgationInfo("Nghệ An", date), new DocService.Exchange.Model.DocumentType(1, 0, "Quyết định"), "Về việc thử nghiệm", DueDate: due),
             new TraceHeaderList([new TraceHeader(from, DateTimeOffset.UtcNow)], new Business(documentId, BusinessDocType.New)),
             [EdXmlAttachment.Create($"{number}.pdf", AttachmentContent.FromBytes(pdf))]);
-        await transport.SendEdocAsync(new MemoryStream(EdXmlWriter.ToBytes(package)), AxisMessageType.Edoc, Guid.NewGuid().ToString("N"), Ct);
+        await transport.SendEdocAsync(new MemoryStream(EdXmlWriter.ToBytes(package)), new EdocEnvelope(AxisMessageType.Edoc, [to]), Ct);
     }
 }

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace DocService.Api.Infrastructure.Exchange;
 
 /// <summary>
-/// One VDXP transport per organ this system speaks for (the <c>from</c> header is signed per organ). A relative
+/// One transport per organ this system speaks for (sendEdoc signs the organ in its <c>from</c> header). A relative
 /// <c>Axis:Endpoint</c> is an axis on this service itself (Development's in-process simulator): it is resolved against
 /// the address the service listens on once it has started, so the same HTTP transport reaches it on any port.
 /// </summary>
-public sealed class AxisTransports(IOptions<ExchangeOptions> options, TimeProvider clock, OwnAddress ownAddress) : IDisposable
+public sealed class AxisTransports(IOptions<ExchangeOptions> options, TimeProvider clock, OwnAddress ownAddress, ILogger<VdxpHttpTransport> log) : IDisposable
 {
     readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     readonly SemaphoreSlim _building = new(1, 1);
@@ -46,7 +46,7 @@ public sealed class AxisTransports(IOptions<ExchangeOptions> options, TimeProvid
                 AttemptTimeout = o.AttemptTimeout,
                 BaseDelay = o.RetryBaseDelay,
                 MaxDelay = o.RetryMaxDelay,
-            }, clock));
+            }, clock, log));
         }
         finally
         {

@@ -74,7 +74,8 @@ public sealed class DispatchWorker(
             var db = scope.ServiceProvider.GetRequiredService<DocServiceDb>();
             var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             await using var package = await scope.ServiceProvider.GetRequiredService<ExchangePackages>().OpenAsync(message, ct);
-            var result = await (await transports.ForAsync(message.OrganId, ct)).SendEdocAsync(package, message.MessageType, message.Id.ToString("N"), ct);
+            var result = await (await transports.ForAsync(message.OrganId, ct))
+                .SendEdocAsync(package, new EdocEnvelope(message.MessageType, [message.RecipientOrganId], message.Business), ct);
             await db.Outbox.Where(m => m.Id == id && m.LeaseOwner == _id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.State, OutboxState.Sent)
                 .SetProperty(m => m.AxisDocId, result.DocId)

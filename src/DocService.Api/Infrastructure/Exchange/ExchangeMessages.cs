@@ -20,7 +20,8 @@ public enum OutboxState
 /// <summary>
 /// One message for one recipient on the axis: a document package (dispatch) or a status package answering a
 /// document we received. Written in the transaction of the command that decided to send it; its id is the
-/// idempotency key, so a send whose answer was lost is recognised by the axis rather than sent twice.
+/// key of our retries; the axis knows no idempotency key, so a send whose answer was lost may arrive twice, and the
+/// recipient's inbox absorbs it.
 /// Messages to the same recipient about the same document leave in order (<see cref="CreatedAt"/>, <see cref="Ordinal"/>).
 /// </summary>
 public sealed class OutboxMessage

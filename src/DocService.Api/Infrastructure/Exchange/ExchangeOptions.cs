@@ -8,6 +8,13 @@ public sealed class ExchangeOptions
     /// <summary>Runs the dispatch and receive workers in this process. Off, dispatched documents wait in the outbox.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>
+    /// The wire protocol: <c>SDKVXP</c>, the Government Office SDK's, which the national axis and every simulator of it
+    /// speak (the default and the only one: our former signed-canonical variant was spoken by nothing but ourselves).
+    /// Named so that a configuration written for another protocol is refused at start-up rather than misread.
+    /// </summary>
+    public string Protocol { get; set; } = DocService.Exchange.Transport.VdxpProtocol.Name;
+
     public Uri? Endpoint { get; set; }
     public string SystemId { get; set; } = "";
     public string Secret { get; set; } = "";

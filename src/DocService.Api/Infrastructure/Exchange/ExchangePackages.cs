@@ -11,7 +11,7 @@ namespace DocService.Api.Infrastructure.Exchange;
 
 /// <summary>
 /// The edXML bytes of an outbox message. Built once and kept in the object store under the message's id, so that
-/// every attempt sends the very same bytes (the axis refuses an idempotency key reused for other bytes, and the
+/// every attempt sends the very same bytes (a repeat after a lost answer is then a true duplicate that the recipient recognises, and the
 /// writer stamps ZIP entries with the time).
 /// </summary>
 public sealed class ExchangePackages(DocServiceDb db, IObjectStore store, RevisionStore revisions)

@@ -10,7 +10,10 @@ public static class ExchangeSetup
     public static IServiceCollection AddDocServiceExchange(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(ExchangeOptions.Section);
-        services.Configure<ExchangeOptions>(section);
+        services.AddOptions<ExchangeOptions>().Bind(section)
+            .Validate(o => string.Equals(o.Protocol, VdxpProtocol.Name, StringComparison.OrdinalIgnoreCase),
+                $"Axis:Protocol names a protocol this service does not speak; the national axis speaks {VdxpProtocol.Name}.")
+            .ValidateOnStart();
         services.AddSingleton<AxisTransports>();
         services.AddScoped<ExchangeOutbox>();
         services.AddScoped<ExchangePackages>();

@@ -27,13 +27,18 @@ public sealed class IncomingPackages(
     AuditChain audit, TimeProvider clock)
 {
     public const string SystemActor = "axis";
+    const string Malformed = "malformed";
 
-    public async Task ProcessAsync(string organ, IAxisTransport transport, ReceivedEdocInfo item, CancellationToken ct)
+    /// <summary>Answers the acknowledgement the axis is owed: <c>done</c> once committed, <c>fail</c> for a package that cannot be read.</summary>
+    public async Task<TransportAck> ProcessAsync(string organ, IAxisTransport transport, ReceivedEdocInfo item, CancellationToken ct)
     {
-        // Offered again (our acknowledgement was lost, or the axis delivers at least once): acknowledge, do nothing else.
+        // Offered again (our acknowledgement was lost, or the axis delivers at least once): acknowledge as before, do nothing else.
         if (await db.Inbox.Where(i => i.OrganId == organ && i.AxisDocId == item.DocId)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Deliveries, i => i.Deliveries + 1), ct) > 0)
-            return;
+        {
+            var earlier = await db.Inbox.Where(i => i.OrganId == organ && i.AxisDocId == item.DocId).Select(i => i.Outcome).SingleAsync(ct);
+            return earlier == Malformed ? TransportAck.Fail : TransportAck.Done;
+        }
 
         using var buffer = new MemoryStream();
         await transport.GetEdocAsync(item.DocId, buffer, ct);
@@ -56,11 +61,11 @@ public sealed class IncomingPackages(
         }
         catch (EdXmlFormatException malformed)
         {
-            inbox.Outcome = "malformed";
+            inbox.Outcome = Malformed;
             inbox.Detail = Truncate(malformed.Message);
             db.Inbox.Add(inbox);
             await db.SaveChangesAsync(ct);
-            return;
+            return TransportAck.Fail;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -94,6 +99,7 @@ public sealed class IncomingPackages(
             db.Inbox.Add(inbox);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            return TransportAck.Done;
         }
         finally
         {
@@ -190,6 +196,14 @@ public sealed class IncomingPackages(
             return;
         }
         inbox.DocumentId = documentId;
+        var timestamp = status.Timestamp.ToUniversalTime(); // PostgreSQL keeps instants in UTC only
+        // The axis knows no idempotency key: a status sent again after a lost answer arrives under a new docId, the same package.
+        if (await db.RecipientStatuses.AnyAsync(s => s.OrganId == organ && s.DocumentId == documentId.Value
+                && s.RecipientOrganId == status.From.OrganId && s.Code == (int)status.Code && s.Timestamp == timestamp, ct))
+        {
+            inbox.Outcome = "duplicate";
+            return;
+        }
         inbox.Outcome = "status";
         var recorded = new RecipientStatus
         {
@@ -199,7 +213,7 @@ public sealed class IncomingPackages(
             RecipientOrganId = status.From.OrganId,
             Code = (int)status.Code,
             Description = status.Description,
-            Timestamp = status.Timestamp.ToUniversalTime(), // PostgreSQL keeps instants in UTC only
+            Timestamp = timestamp,
             ReceivedAt = now,
             AxisDocId = inbox.AxisDocId,
         };
