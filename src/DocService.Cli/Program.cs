@@ -17,6 +17,7 @@ internal static class Docsvc
             DraftCommand.Create(),
             SignCommand.Create(),
             TokenSignCommand.Create(),
+            ResealKeysCommand.Create(),
             ExtendCommand.Create(),
         };
         return await CliErrors.InvokeAsync(root.Parse(args), new InvocationConfiguration());

@@ -93,6 +93,7 @@ public static class Endpoints
         Administration.GetWebhook.Map(admin);
         ManageTrustAnchors.Map(admin);
         UploadSigningKey.Map(admin);
+        ResealKeys.Map(admin);
         ListSigningKeys.Map(admin);
         RegisterCertificate.Map(admin);
         ListCertificates.Map(admin);

@@ -19,11 +19,6 @@ public sealed class KeyProtector : IDisposable
     const int TagSize = 16;
     const int HeaderSize = 1 + NonceSize + TagSize;
 
-    enum Purpose : byte
-    {
-        Bytes = 1,
-        Pkcs12 = 2,
-    }
 
     readonly byte[] _key;
 
@@ -44,10 +39,10 @@ public sealed class KeyProtector : IDisposable
     public static string GenerateKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeySize));
 
     /// <summary>Seals arbitrary secret bytes for <paramref name="ownerId"/>.</summary>
-    public byte[] Protect(ReadOnlySpan<byte> secret, string ownerId) => Seal(secret, ownerId, Purpose.Bytes);
+    public byte[] Protect(ReadOnlySpan<byte> secret, string ownerId) => Seal(secret, ownerId, SealedContent.Secret);
 
     /// <exception cref="KeyProtectionException">Tampered, wrong owner, wrong key or unknown format.</exception>
-    public byte[] Unprotect(ReadOnlySpan<byte> blob, string ownerId) => Open(blob, ownerId, Purpose.Bytes);
+    public byte[] Unprotect(ReadOnlySpan<byte> blob, string ownerId) => Open(blob, ownerId, SealedContent.Secret);
 
     /// <summary>Seals a PKCS#12 together with its password for <paramref name="ownerId"/>.</summary>
     public byte[] ProtectPkcs12(ReadOnlySpan<byte> pkcs12, ReadOnlySpan<char> password, string ownerId)
@@ -59,7 +54,7 @@ public sealed class KeyProtector : IDisposable
             BinaryPrimitives.WriteInt32BigEndian(plain, passwordLength);
             Encoding.UTF8.GetBytes(password, plain.AsSpan(4, passwordLength));
             pkcs12.CopyTo(plain.AsSpan(4 + passwordLength));
-            return Seal(plain, ownerId, Purpose.Pkcs12);
+            return Seal(plain, ownerId, SealedContent.Pkcs12);
         }
         finally
         {
@@ -71,7 +66,7 @@ public sealed class KeyProtector : IDisposable
     /// <exception cref="KeyProtectionException">Tampered, wrong owner, wrong key or unknown format.</exception>
     public Pkcs12Material UnprotectPkcs12(ReadOnlySpan<byte> blob, string ownerId)
     {
-        var plain = Open(blob, ownerId, Purpose.Pkcs12);
+        var plain = Open(blob, ownerId, SealedContent.Pkcs12);
         try
         {
             var passwordLength = BinaryPrimitives.ReadInt32BigEndian(plain);
@@ -84,11 +79,30 @@ public sealed class KeyProtector : IDisposable
         }
     }
 
+    /// <summary>
+    /// Seals under this key what <paramref name="sealedUnder"/> sealed, for rotating the key-protection key:
+    /// the secret is opened, sealed again and wiped here, never handed out.
+    /// </summary>
+    /// <exception cref="KeyProtectionException">The blob does not open under <paramref name="sealedUnder"/>.</exception>
+    public byte[] Reseal(KeyProtector sealedUnder, ReadOnlySpan<byte> blob, string ownerId, SealedContent content)
+    {
+        ArgumentNullException.ThrowIfNull(sealedUnder);
+        var plain = sealedUnder.Open(blob, ownerId, content);
+        try
+        {
+            return Seal(plain, ownerId, content);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain);
+        }
+    }
+
     public void Dispose() => CryptographicOperations.ZeroMemory(_key);
 
     public override string ToString() => $"{nameof(KeyProtector)}(AES-256-GCM, format {FormatVersion})";
 
-    byte[] Seal(ReadOnlySpan<byte> plain, string ownerId, Purpose purpose)
+    byte[] Seal(ReadOnlySpan<byte> plain, string ownerId, SealedContent purpose)
     {
         var blob = new byte[HeaderSize + plain.Length];
         blob[0] = FormatVersion;
@@ -101,7 +115,7 @@ public sealed class KeyProtector : IDisposable
         return blob;
     }
 
-    byte[] Open(ReadOnlySpan<byte> blob, string ownerId, Purpose purpose)
+    byte[] Open(ReadOnlySpan<byte> blob, string ownerId, SealedContent purpose)
     {
         var associatedData = AssociatedData(FormatVersion, purpose, ownerId);
         if (blob.Length < HeaderSize)
@@ -133,7 +147,7 @@ public sealed class KeyProtector : IDisposable
     }
 
     // version ‖ purpose ‖ owner id (UTF-8): the fixed two-byte prefix keeps the encoding unambiguous.
-    static byte[] AssociatedData(byte version, Purpose purpose, string ownerId)
+    static byte[] AssociatedData(byte version, SealedContent purpose, string ownerId)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
         var data = new byte[2 + Encoding.UTF8.GetByteCount(ownerId)];
@@ -156,4 +170,14 @@ public sealed class KeyProtector : IDisposable
             throw new ArgumentException("The key-protection key is not valid base64.", nameof(base64Key));
         }
     }
+}
+
+/// <summary>What a sealed blob holds; part of what the seal authenticates, so one cannot pass for the other.</summary>
+public enum SealedContent : byte
+{
+    /// <summary>Secret bytes (<see cref="KeyProtector.Protect"/>), such as a webhook's shared secret.</summary>
+    Secret = 1,
+
+    /// <summary>A PKCS#12 with its password (<see cref="KeyProtector.ProtectPkcs12"/>).</summary>
+    Pkcs12 = 2,
 }

@@ -18,7 +18,8 @@ public sealed class SigningKey
     public string KeyAlgorithm { get; init; } = "";
     public DateTimeOffset NotBefore { get; init; }
     public DateTimeOffset NotAfter { get; init; }
-    public byte[] SealedPkcs12 { get; init; } = [];
+    /// <summary>Settable so rotating the protection key can seal it again (ResealKeys).</summary>
+    public byte[] SealedPkcs12 { get; set; } = [];
     public string CreatedBy { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -50,6 +50,9 @@ public sealed partial class DocServiceExceptionHandler(IProblemDetailsService pr
             => (503, TokenUnavailable, "The signing key's token or HSM cannot be used; nothing was changed, retry later.", $"The PKCS#11 token failed in {p.Method}: {p.RV}."),
         Net.Pkcs11Interop.Common.UnmanagedException u
             => (503, TokenUnavailable, "The signing key's token or HSM cannot be used; nothing was changed, retry later.", "The PKCS#11 module failed: " + u.Message),
+        // A held key or secret sealed under a protection key the configuration no longer names (a rotation half done).
+        DocService.Signing.Keys.KeyProtectionException => (503, KeySealedUnderUnknownKey, "A held key cannot be opened with the configured protection keys; nothing was changed.",
+            "Put the protection key it was sealed under in Keys:PreviousProtectionKeys (docs/operations.md, rotating Keys:ProtectionKey)."),
         RequestValidationException v => (400, "validation.failed", "The request has invalid fields.", v.Message),
         InvalidTransitionException t => (409, t.Code, "The document is not in a state that allows this.", t.Message),
         DocumentFrozenException f => (409, f.Code, "The document is frozen by its sender.", f.Message),
@@ -73,6 +76,8 @@ public sealed partial class DocServiceExceptionHandler(IProblemDetailsService pr
 
     /// <summary>The code of a signing key on a PKCS#11 token or HSM that cannot be used.</summary>
     public const string TokenUnavailable = "key.token_unavailable";
+
+    public const string KeySealedUnderUnknownKey = "key.sealed_under_unknown_key";
 
     static string BadRequestCode(BadHttpRequestException bad) =>
         bad.StatusCode == 400 && bad.InnerException is JsonException ? "request.malformed_json" : ProblemCodes.ForStatus(bad.StatusCode);

@@ -110,6 +110,7 @@ public static class ErrorCatalog
         new("storage.unavailable", 503, "The object store is unavailable; retry later.", "Kho lưu trữ tạm thời không khả dụng; vui lòng thử lại sau."),
         new("timestamp.unavailable", 503, "The timestamping authority is unavailable; nothing was changed, retry later.", "Máy chủ cấp dấu thời gian không khả dụng; chưa có gì thay đổi, vui lòng thử lại sau."),
         new("revocation.unavailable", 503, "Revocation data (OCSP/CRL) is unavailable; nothing was changed, retry later.", "Không lấy được thông tin thu hồi (OCSP/CRL); chưa có gì thay đổi, vui lòng thử lại sau."),
+        new("key.sealed_under_unknown_key", 503, "A held key cannot be opened with the configured protection keys; nothing was changed.", "Không mở được khóa đang lưu giữ bằng các khóa bảo vệ đã cấu hình; chưa có gì thay đổi."),
         new("key.token_unavailable", 503, "The signing key's token or HSM cannot be used; nothing was changed, retry later.", "Không dùng được token hoặc HSM chứa khóa ký; chưa có gì thay đổi, vui lòng thử lại sau."),
     ];
 

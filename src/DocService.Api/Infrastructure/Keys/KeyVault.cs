@@ -12,12 +12,18 @@ namespace DocService.Api.Infrastructure.Keys;
 /// The service's keys: PKCS#12 files are sealed with AES-256-GCM under <c>Keys:ProtectionKey</c>
 /// before they reach the database, and opened into signers once per key (loading a PKCS#12 costs
 /// far more than a signature). Key material never leaves this class except as an <see cref="ISigner"/>.
+/// While the protection key is rotated, <c>Keys:PreviousProtectionKeys</c> (comma-separated) still open
+/// what was sealed under them, until <see cref="ResealUnderCurrentKey"/> has sealed everything again.
 /// </summary>
 public sealed class KeyVault(IConfiguration configuration) : IDisposable
 {
-    readonly Lazy<KeyProtector> _protector = new(() => new KeyProtector(configuration["Keys:ProtectionKey"] is { Length: > 0 } key
+    readonly Lazy<KeyProtector> _protector = new(() => new KeyProtector(configuration[KeysOptions.ProtectionKeyName] is { Length: > 0 } key
         ? key
         : throw new InvalidOperationException("Keys:ProtectionKey is not configured: set a base64 32-byte key (from your secret store) to hold signing keys.")));
+    readonly Lazy<IReadOnlyList<KeyProtector>> _previous = new(() =>
+        (configuration[KeysOptions.PreviousProtectionKeysName] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(key => new KeyProtector(key)).ToList());
     readonly ConcurrentDictionary<Guid, Lazy<Pkcs12Signer>> _signers = new();
     readonly ConcurrentDictionary<string, Lazy<Pkcs11Signer>> _tokens = new();
 
@@ -62,15 +68,44 @@ public sealed class KeyVault(IConfiguration configuration) : IDisposable
     /// <summary>Seals a shared secret (a webhook's) to its owner, as the keys are sealed.</summary>
     public byte[] SealSecret(string secret, string ownerId) => _protector.Value.Protect(System.Text.Encoding.UTF8.GetBytes(secret), ownerId);
 
-    public byte[] OpenSecret(byte[] sealedSecret, string ownerId) => _protector.Value.Unprotect(sealedSecret, ownerId);
+    public byte[] OpenSecret(byte[] sealedSecret, string ownerId) => Open(protector => protector.Unprotect(sealedSecret, ownerId));
 
     /// <summary>The signer of a stored key, opened on first use and kept.</summary>
     public ISigner SignerFor(SigningKey key) =>
         _signers.GetOrAdd(key.Id, _ => new Lazy<Pkcs12Signer>(() =>
         {
-            using var material = _protector.Value.UnprotectPkcs12(key.SealedPkcs12, key.SealingOwner);
+            using var material = Open(protector => protector.UnprotectPkcs12(key.SealedPkcs12, key.SealingOwner));
             return Pkcs12Signer.Open(material);
         })).Value;
+
+    /// <summary>
+    /// The blob sealed again under the current protection key, whichever key (current or previous) sealed it;
+    /// <c>WasUnderPrevious</c> says whether it needed it.
+    /// </summary>
+    /// <exception cref="KeyProtectionException">No configured key opens it.</exception>
+    public (byte[] Blob, bool WasUnderPrevious) ResealUnderCurrentKey(byte[] blob, string ownerId, SealedContent content)
+    {
+        var current = _protector.Value;
+        return Open(protector => (current.Reseal(protector, blob, ownerId, content), protector != current));
+    }
+
+    /// <summary>Tries the current protection key, then each previous one; the first failure is the one reported.</summary>
+    T Open<T>(Func<KeyProtector, T> open)
+    {
+        KeyProtectionException? first = null;
+        foreach (var protector in _previous.Value.Prepend(_protector.Value))
+        {
+            try
+            {
+                return open(protector);
+            }
+            catch (KeyProtectionException e)
+            {
+                first ??= e;
+            }
+        }
+        throw first!;
+    }
 
     /// <summary>
     /// The organ's key on a PKCS#11 token or HSM, when <c>Keys:Organs:{organId}:Pkcs11</c> names one
@@ -123,5 +158,8 @@ public sealed class KeyVault(IConfiguration configuration) : IDisposable
             token.Value.Dispose();
         if (_protector.IsValueCreated)
             _protector.Value.Dispose();
+        if (_previous.IsValueCreated)
+            foreach (var previous in _previous.Value)
+                previous.Dispose();
     }
 }

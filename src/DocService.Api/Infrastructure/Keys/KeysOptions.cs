@@ -3,13 +3,19 @@ using Microsoft.Extensions.Options;
 
 namespace DocService.Api.Infrastructure.Keys;
 
-/// <summary><c>Keys:ProtectionKey</c>: the AES-256-GCM key that seals every held PKCS#12.</summary>
+/// <summary>
+/// <c>Keys:ProtectionKey</c>: the AES-256-GCM key that seals every held PKCS#12 and webhook secret.
+/// <c>Keys:PreviousProtectionKeys</c>: keys being rotated out, comma-separated, that still open what they sealed.
+/// </summary>
 public sealed class KeysOptions
 {
     public const string Section = "Keys";
     public const string ProtectionKeyName = "Keys:ProtectionKey";
+    public const string PreviousProtectionKeysName = "Keys:PreviousProtectionKeys";
 
     public string? ProtectionKey { get; set; }
+
+    public string? PreviousProtectionKeys { get; set; }
 }
 
 /// <summary>
@@ -27,6 +33,13 @@ sealed class KeysOptionsValidator : IValidateOptions<KeysOptions>
             return ValidateOptionsResult.Fail($"{KeysOptions.ProtectionKeyName} is not valid base64.");
         if (length != KeyProtector.KeySize)
             return ValidateOptionsResult.Fail($"{KeysOptions.ProtectionKeyName} decodes to {length} bytes; AES-256-GCM needs {KeyProtector.KeySize}.");
+        var previous = (options.PreviousProtectionKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < previous.Length; i++)
+        {
+            var decoded = new byte[previous[i].Length];
+            if (!Convert.TryFromBase64String(previous[i], decoded, out var previousLength) || previousLength != KeyProtector.KeySize)
+                return ValidateOptionsResult.Fail($"{KeysOptions.PreviousProtectionKeysName}: key {i + 1} is not a base64 {KeyProtector.KeySize}-byte key.");
+        }
         return ValidateOptionsResult.Success;
     }
 }
