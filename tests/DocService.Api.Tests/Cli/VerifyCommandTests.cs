@@ -36,8 +36,9 @@ public sealed class VerifyCommandTests : IDisposable
     static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var exitCode = await new RootCommand { VerifyCommand.Create() }.Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, TestContext.Current.CancellationToken);
+        // Through the tool's own error handling, as docsvc runs: a missing file is refused while parsing (exit 64).
+        var exitCode = await DocService.Cli.CliErrors.InvokeAsync(new RootCommand { VerifyCommand.Create() }.Parse(args),
+            new InvocationConfiguration { Output = output, Error = output }, TestContext.Current.CancellationToken);
         return (exitCode, output.ToString());
     }
 
