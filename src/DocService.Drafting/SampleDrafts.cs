@@ -9,11 +9,11 @@ namespace DocService.Drafting;
 public static class SampleDrafts
 {
     /// <summary>
-    /// A decision of the provincial People's Committee's Chairman setting up a working group, with three
-    /// articles. The Chairman is the issuing authority, so a Vice-Chairman signs "KT. Chủ tịch" with no
-    /// "TM. Ủy ban nhân dân" (that is for decisions of the Committee as a collective). Local government
-    /// has two levels since 1 July 2025 (Law on the Organisation of Local Government 2025): province and
-    /// commune/ward, with no districts.
+    /// A decision of the provincial People's Committee setting up a working group, with three articles.
+    /// The Committee as a collective is the issuing authority, so its Chairman signs "TM. Ủy ban nhân dân /
+    /// Chủ tịch" (a decision of the Chairman would name "Chủ tịch Ủy ban nhân dân tỉnh" as the authority and
+    /// be signed "Chủ tịch", or "KT. Chủ tịch" by a Vice-Chairman). Local government has two levels since
+    /// 1 July 2025 (Law on the Organisation of Local Government 2025): province and commune/ward, no districts.
     /// </summary>
     public static Draft QuyetDinh() => new(
         new Organ("Ủy ban nhân dân tỉnh Nghệ An"),
@@ -22,7 +22,7 @@ public static class SampleDrafts
         "Về việc thành lập Tổ công tác triển khai văn bản điện tử và chữ ký số trong các cơ quan hành chính nhà nước tỉnh Nghệ An",
         "Nghệ An",
         new DecisionBody(
-            "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An",
+            "Ủy ban nhân dân tỉnh Nghệ An",
             [
                 "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
                 "Căn cứ Luật Giao dịch điện tử ngày 22 tháng 6 năm 2023;",
