@@ -58,7 +58,7 @@ public abstract class WebhookTests(ApiFactory api)
 
         var failed = await receiver.NextAsync(Wait);
         failed.AnsweredWith.ShouldBe(500);
-        var arrived = await NextVerifiedAsync(receiver, WebhookEvents.Arrived);
+        var arrived = await NextVerifiedAsync(receiver, NotificationEvents.Arrived);
         arrived.GetProperty("id").GetString().ShouldBe(failed.Headers[WebhookSignature.DeliveryHeader]); // the same delivery, again
         Encoding.UTF8.GetString(failed.Body).ShouldBe(arrived.GetRawText());
         arrived.GetProperty("organId").GetString().ShouldBe(_organ);
@@ -70,19 +70,19 @@ public abstract class WebhookTests(ApiFactory api)
 
         var assigned = await (await Leader.PostJsonAsync($"/api/v1/documents/{arrival.Document.Id}/assignments",
             new AssignDocument.Request(new AssignDocument.Assignee(UnitId: unit.Id)), arrival.Document.ETag())).ShouldBeJsonAsync<HandlingResponse>();
-        var assignment = await NextVerifiedAsync(receiver, WebhookEvents.Assigned);
+        var assignment = await NextVerifiedAsync(receiver, NotificationEvents.Assigned);
         assignment.GetProperty("assignments")[0].GetProperty("assigneeName").GetString().ShouldBe("Văn phòng");
         assignment.GetProperty("assignments")[0].GetProperty("role").GetString().ShouldBe("Lead");
 
         await (await Leader.PostJsonAsync($"/api/v1/documents/{arrival.Document.Id}/completion", new CompleteHandling.Request("Xong"), assigned.Document.ETag()))
             .ShouldBeJsonAsync<HandlingResponse>();
-        var completed = await NextVerifiedAsync(receiver, WebhookEvents.Completed);
+        var completed = await NextVerifiedAsync(receiver, NotificationEvents.Completed);
         completed.GetProperty("document").GetProperty("status").GetString().ShouldBe("Completed");
 
         await using var db = api.CreateDb();
-        var deliveries = await db.WebhookDeliveries.Where(d => d.OrganId == _organ).OrderBy(d => d.CreatedAt).ToListAsync(Ct);
+        var deliveries = await db.NotificationDeliveries.Where(d => d.OrganId == _organ).OrderBy(d => d.CreatedAt).ToListAsync(Ct);
         deliveries.Select(d => (d.EventType, d.State)).ShouldBe([
-            (WebhookEvents.Arrived, WebhookState.Delivered), (WebhookEvents.Assigned, WebhookState.Delivered), (WebhookEvents.Completed, WebhookState.Delivered)]);
+            (NotificationEvents.Arrived, NotificationState.Delivered), (NotificationEvents.Assigned, NotificationState.Delivered), (NotificationEvents.Completed, NotificationState.Delivered)]);
         deliveries[0].Attempts.ShouldBe(2);
         Encoding.Latin1.GetString((await db.OrganWebhooks.SingleAsync(w => w.OrganId == _organ, Ct)).SealedSecret).ShouldNotContain(Secret); // sealed at rest
     }
@@ -92,7 +92,7 @@ public abstract class WebhookTests(ApiFactory api)
     {
         await using var receiver = await WebhookReceiver.StartAsync(404);
         await api.RegisterOrganAsync(_organ);
-        await ConfigureAsync(receiver.Url, WebhookEvents.Arrived);
+        await ConfigureAsync(receiver.Url, NotificationEvents.Arrived);
 
         await Clerk.RegisterAsync(TestArrivals.Form(SamplePdfs.WithText("refused")));
         (await receiver.NextAsync(Wait)).AnsweredWith.ShouldBe(404);
@@ -101,19 +101,19 @@ public abstract class WebhookTests(ApiFactory api)
         var deadline = DateTimeOffset.UtcNow + Wait;
         do
         {
-            var jobs = await (await Admin.GetAsync("/api/v1/admin/jobs?queue=Webhook", Ct)).ShouldBeJsonAsync<Api.Features.Jobs.ListJobs.Response>();
+            var jobs = await (await Admin.GetAsync("/api/v1/admin/jobs?queue=Notification", Ct)).ShouldBeJsonAsync<Api.Features.Jobs.ListJobs.Response>();
             job = jobs.Items.ShouldHaveSingleItem();
-            if (job.State == nameof(WebhookState.Rejected) || DateTimeOffset.UtcNow > deadline)
+            if (job.State == nameof(NotificationState.Rejected) || DateTimeOffset.UtcNow > deadline)
                 break;
             await Task.Delay(100, Ct);
         } while (true);
-        job.State.ShouldBe(nameof(WebhookState.Rejected));
+        job.State.ShouldBe(nameof(NotificationState.Rejected));
         job.Attempts.ShouldBe(1);
         job.LastError.ShouldNotBeNull().ShouldContain("404");
         await Should.ThrowAsync<OperationCanceledException>(receiver.NextAsync(TimeSpan.FromSeconds(1))); // a refusal is final
 
-        await (await Admin.PostAsync($"/api/v1/admin/jobs/Webhook/{job.Id}/retry", null, Ct)).ShouldBeJsonAsync<Api.Features.Jobs.RetryJob.Response>();
-        await NextVerifiedAsync(receiver, WebhookEvents.Arrived);
+        await (await Admin.PostAsync($"/api/v1/admin/jobs/Notification/{job.Id}/retry", null, Ct)).ShouldBeJsonAsync<Api.Features.Jobs.RetryJob.Response>();
+        await NextVerifiedAsync(receiver, NotificationEvents.Arrived);
     }
 
     [Fact]
@@ -121,21 +121,21 @@ public abstract class WebhookTests(ApiFactory api)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await api.RegisterOrganAsync(_organ);
-        await ConfigureAsync(receiver.Url, WebhookEvents.DueSoon, WebhookEvents.Overdue); // arrivals not wanted
+        await ConfigureAsync(receiver.Url, NotificationEvents.DueSoon, NotificationEvents.Overdue); // arrivals not wanted
         var today = Api.Domain.VietnamTime.Today(DateTimeOffset.UtcNow);
 
         var late = await Clerk.RegisterAsync(TestArrivals.Form(SamplePdfs.WithText("late"), dueDate: today.AddDays(-1)));
-        var overdue = await NextVerifiedAsync(receiver, WebhookEvents.Overdue);
+        var overdue = await NextVerifiedAsync(receiver, NotificationEvents.Overdue);
         overdue.GetProperty("document").GetProperty("id").GetGuid().ShouldBe(late.Document.Id);
         var soon = await Clerk.RegisterAsync(TestArrivals.Form(SamplePdfs.WithText("soon"), dueDate: today.AddDays(1)));
-        var dueSoon = await NextVerifiedAsync(receiver, WebhookEvents.DueSoon);
+        var dueSoon = await NextVerifiedAsync(receiver, NotificationEvents.DueSoon);
         dueSoon.GetProperty("document").GetProperty("id").GetGuid().ShouldBe(soon.Document.Id);
         dueSoon.GetProperty("document").GetProperty("dueDate").GetString().ShouldBe(today.AddDays(1).ToString("yyyy-MM-dd"));
 
         // Many scans later, nothing more: each notice went once.
         await Should.ThrowAsync<OperationCanceledException>(receiver.NextAsync(TimeSpan.FromSeconds(2)));
         await using var db = api.CreateDb();
-        (await db.WebhookDeliveries.CountAsync(d => d.OrganId == _organ, Ct)).ShouldBe(2);
+        (await db.NotificationDeliveries.CountAsync(d => d.OrganId == _organ, Ct)).ShouldBe(2);
     }
 
     [Fact]

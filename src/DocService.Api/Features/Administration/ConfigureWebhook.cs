@@ -34,8 +34,8 @@ public static class ConfigureWebhook
                 yield return ("secret", "A secret has 16 to 200 characters; generate one, e.g. openssl rand -hex 32.");
             foreach (var name in Body.Events ?? [])
             {
-                if (!WebhookEvents.All.Contains(name))
-                    yield return ("events", $"'{name}' is not an event: give any of {string.Join(", ", WebhookEvents.All.Order())}.");
+                if (!NotificationEvents.All.Contains(name))
+                    yield return ("events", $"'{name}' is not an event: give any of {string.Join(", ", NotificationEvents.All.Order())}.");
             }
         }
     }

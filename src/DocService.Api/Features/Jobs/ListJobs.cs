@@ -42,8 +42,8 @@ public static class ListJobs
     {
         JobQueue.Archive => Enum.GetNames<ArchiveStatus>(),
         JobQueue.Outbox => Enum.GetNames<OutboxState>(),
-        JobQueue.Webhook => Enum.GetNames<WebhookState>(),
-        _ => Enum.GetNames<ArchiveStatus>().Union(Enum.GetNames<OutboxState>()).Union(Enum.GetNames<WebhookState>()),
+        JobQueue.Notification => Enum.GetNames<NotificationState>(),
+        _ => Enum.GetNames<ArchiveStatus>().Union(Enum.GetNames<OutboxState>()).Union(Enum.GetNames<NotificationState>()),
     };
 
     public static void Map(RouteGroupBuilder admin) =>
@@ -78,12 +78,12 @@ public static class ListJobs
                 jobs.AddRange((await outbox.OrderBy(m => m.CreatedAt).Take(take).ToListAsync(ct)).Select(m => new Job(
                     JobQueue.Outbox, m.Id, m.DocumentId, m.RecipientOrganId, m.State.ToString(), m.Attempts, m.LastError, m.CreatedAt, m.DueAt, (now - m.CreatedAt).TotalSeconds)));
             }
-            if (query.Queue is null or JobQueue.Webhook && (query.State is null || Enum.IsDefined(typeof(WebhookState), query.State)))
+            if (query.Queue is null or JobQueue.Notification && (query.State is null || Enum.IsDefined(typeof(NotificationState), query.State)))
             {
-                var webhooks = db.WebhookDeliveries.AsNoTracking().Where(d => d.OrganId == organ);
-                webhooks = query.State is { } s ? webhooks.Where(d => d.State == Enum.Parse<WebhookState>(s)) : webhooks.Where(d => d.State != WebhookState.Delivered);
+                var webhooks = db.NotificationDeliveries.AsNoTracking().Where(d => d.OrganId == organ);
+                webhooks = query.State is { } s ? webhooks.Where(d => d.State == Enum.Parse<NotificationState>(s)) : webhooks.Where(d => d.State != NotificationState.Delivered);
                 jobs.AddRange((await webhooks.OrderBy(d => d.CreatedAt).Take(take).ToListAsync(ct)).Select(d => new Job(
-                    JobQueue.Webhook, d.Id, d.DocumentId, null, d.State.ToString(), d.Attempts, d.LastError, d.CreatedAt, d.DueAt, (now - d.CreatedAt).TotalSeconds)));
+                    JobQueue.Notification, d.Id, d.DocumentId, null, d.State.ToString(), d.Attempts, d.LastError, d.CreatedAt, d.DueAt, (now - d.CreatedAt).TotalSeconds)));
             }
             var total = query.State is null
                 ? queues.Where(q => query.Queue is null || q.Queue == query.Queue).Sum(q => q.Count)
@@ -100,8 +100,8 @@ public static class ListJobs
                 total += await db.ArchiveJobs.CountAsync(j => j.OrganId == organ && j.Status == archived, ct);
             if (query.Queue is null or JobQueue.Outbox && Enum.TryParse<OutboxState>(query.State, out var sent))
                 total += await db.Outbox.CountAsync(m => m.OrganId == organ && m.State == sent, ct);
-            if (query.Queue is null or JobQueue.Webhook && Enum.TryParse<WebhookState>(query.State, out var delivered))
-                total += await db.WebhookDeliveries.CountAsync(d => d.OrganId == organ && d.State == delivered, ct);
+            if (query.Queue is null or JobQueue.Notification && Enum.TryParse<NotificationState>(query.State, out var delivered))
+                total += await db.NotificationDeliveries.CountAsync(d => d.OrganId == organ && d.State == delivered, ct);
             return total;
         }
     }

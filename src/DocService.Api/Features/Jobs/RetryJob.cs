@@ -50,16 +50,16 @@ public static class RetryJob
                 return new Response(command.Queue, command.Id, nameof(ArchiveStatus.Failed), now);
             }
 
-            if (command.Queue == JobQueue.Webhook)
+            if (command.Queue == JobQueue.Notification)
             {
-                var delivery = await db.WebhookDeliveries.Where(d => d.Id == command.Id && d.OrganId == organ).Select(d => (WebhookState?)d.State).SingleOrDefaultAsync(ct)
+                var delivery = await db.NotificationDeliveries.Where(d => d.Id == command.Id && d.OrganId == organ).Select(d => (NotificationState?)d.State).SingleOrDefaultAsync(ct)
                     ?? throw ApiException.NotFound("The webhook delivery");
-                if (delivery is not (WebhookState.Failed or WebhookState.Rejected))
+                if (delivery is not (NotificationState.Failed or NotificationState.Rejected))
                     throw NotRetryable(delivery.ToString()!);
                 // A refused or given-up delivery starts over (its attempts too), once the admin has fixed the endpoint.
-                await db.WebhookDeliveries.Where(d => d.Id == command.Id && d.State == delivery)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, now).SetProperty(d => d.State, WebhookState.Pending).SetProperty(d => d.Attempts, 0), ct);
-                return new Response(command.Queue, command.Id, nameof(WebhookState.Pending), now);
+                await db.NotificationDeliveries.Where(d => d.Id == command.Id && d.State == delivery)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, now).SetProperty(d => d.State, NotificationState.Pending).SetProperty(d => d.Attempts, 0), ct);
+                return new Response(command.Queue, command.Id, nameof(NotificationState.Pending), now);
             }
 
             var message = await db.Outbox.Where(m => m.Id == command.Id && m.OrganId == organ).Select(m => (OutboxState?)m.State).SingleOrDefaultAsync(ct)

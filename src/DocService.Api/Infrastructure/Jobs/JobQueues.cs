@@ -11,7 +11,7 @@ public enum JobQueue
 {
     Archive,
     Outbox,
-    Webhook,
+    Notification,
 }
 
 /// <summary>How many jobs of a queue are in one state, and since when the oldest of them waits.</summary>
@@ -36,8 +36,8 @@ public static class JobQueues
             .GroupBy(m => m.State)
             .Select(g => new { State = g.Key, Count = g.Count(), Oldest = g.Min(m => m.CreatedAt) })
             .ToListAsync(ct);
-        var webhooks = await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.State != WebhookState.Delivered && (organId == null || d.OrganId == organId))
+        var webhooks = await db.NotificationDeliveries.AsNoTracking()
+            .Where(d => d.State != NotificationState.Delivered && (organId == null || d.OrganId == organId))
             .GroupBy(d => d.State)
             .Select(g => new { State = g.Key, Count = g.Count(), Oldest = g.Min(d => d.CreatedAt) })
             .ToListAsync(ct);
@@ -45,7 +45,7 @@ public static class JobQueues
         [
             .. archive.Select(a => new QueueStateCount(JobQueue.Archive, a.State.ToString(), a.Count, a.Oldest)),
             .. outbox.Select(o => new QueueStateCount(JobQueue.Outbox, o.State.ToString(), o.Count, o.Oldest)),
-            .. webhooks.Select(w => new QueueStateCount(JobQueue.Webhook, w.State.ToString(), w.Count, w.Oldest)),
+            .. webhooks.Select(w => new QueueStateCount(JobQueue.Notification, w.State.ToString(), w.Count, w.Oldest)),
         ];
     }
 }

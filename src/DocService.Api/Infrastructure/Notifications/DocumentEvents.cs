@@ -3,18 +3,18 @@ using DocService.Api.Domain.Handling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace DocService.Api.Infrastructure.Notifications;
 
 /// <summary>
 /// Turns what a save changes into webhook deliveries written by that same save, so an event is sent exactly when its
 /// change commits — whichever command, worker or channel made it (the clerk's desk, the axis worker, the handling
-/// steps): a document registered or refused on arrival, new assignments, a completed handling.
+/// steps): a document registered or refused on arrival, new assignments, a completed handling. New assignments are
+/// also e-mailed to the officials assigned (directly or through their unit) when e-mail is configured.
 /// </summary>
-public sealed class DocumentEvents : SaveChangesInterceptor
+public sealed class DocumentEvents(IOptions<NotificationOptions> options) : SaveChangesInterceptor
 {
-    public static readonly DocumentEvents Instance = new();
-
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -30,7 +30,7 @@ public sealed class DocumentEvents : SaveChangesInterceptor
         return result;
     }
 
-    static async Task RaiseAsync(DbContext context, CancellationToken ct)
+    async Task RaiseAsync(DbContext context, CancellationToken ct)
     {
         context.ChangeTracker.DetectChanges();
         var assignments = context.ChangeTracker.Entries<Assignment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
@@ -42,13 +42,13 @@ public sealed class DocumentEvents : SaveChangesInterceptor
             if (document.Kind != DocumentKind.Incoming || entry.State is not (EntityState.Added or EntityState.Modified))
                 continue;
             if (StatusBecomes(entry, DocumentStatus.Registered))
-                events.Add((WebhookEvents.Arrived, document));
+                events.Add((NotificationEvents.Arrived, document));
             if (StatusBecomes(entry, DocumentStatus.Refused))
-                events.Add((WebhookEvents.Refused, document));
+                events.Add((NotificationEvents.Refused, document));
             if (assignments.Contains(document.Id) || StatusBecomes(entry, DocumentStatus.Assigned))
-                events.Add((WebhookEvents.Assigned, document));
+                events.Add((NotificationEvents.Assigned, document));
             if (StatusBecomes(entry, DocumentStatus.Completed))
-                events.Add((WebhookEvents.Completed, document));
+                events.Add((NotificationEvents.Completed, document));
         }
         if (events.Count == 0)
             return;
@@ -58,7 +58,12 @@ public sealed class DocumentEvents : SaveChangesInterceptor
         foreach (var (type, document) in events)
         {
             if (webhooks.GetValueOrDefault(document.OrganId)?.Wants(type) == true)
-                context.Add(WebhookEvents.For(type, document, document.UpdatedAt, type == WebhookEvents.Assigned ? [.. assignments[document.Id]] : null));
+                context.Add(NotificationEvents.For(type, document, document.UpdatedAt, type == NotificationEvents.Assigned ? [.. assignments[document.Id]] : null));
+            if (type == NotificationEvents.Assigned && options.Value.Smtp.Configured && assignments.Contains(document.Id))
+            {
+                foreach (var address in await MailNotices.AddressesAsync(context, document.OrganId, assignments[document.Id].Select(a => (a.UnitId, a.UserName)), ct))
+                    context.Add(MailNotices.For(type, document, address, document.UpdatedAt));
+            }
         }
     }
 

@@ -23,35 +23,48 @@ public sealed class OrganWebhook
     public static string SealingOwner(string organId) => $"webhook:{organId}";
 }
 
-public enum WebhookState
+/// <summary>How a notification leaves: to the organ's webhook, or by e-mail to an official.</summary>
+public enum NotificationChannel
 {
-    /// <summary>Waiting for its first attempt, or for the next after a failure (<see cref="WebhookDelivery.DueAt"/>).</summary>
+    Webhook,
+    Email,
+}
+
+public enum NotificationState
+{
+    /// <summary>Waiting for its first attempt, or for the next after a failure (<see cref="NotificationDelivery.DueAt"/>).</summary>
     Pending,
     /// <summary>A worker holds the lease and is posting it.</summary>
     Sending,
     /// <summary>The endpoint answered 2xx.</summary>
     Delivered,
-    /// <summary>The last attempt failed (no answer, 5xx, 408, 429); it is tried again at <see cref="WebhookDelivery.DueAt"/>.</summary>
+    /// <summary>The last attempt failed (no answer, 5xx, 408, 429); it is tried again at <see cref="NotificationDelivery.DueAt"/>.</summary>
     Failed,
     /// <summary>Never retried: the endpoint refused it (another 4xx), the organ has no active webhook, or the attempts ran out.</summary>
     Rejected,
 }
 
 /// <summary>
-/// One event for one organ's webhook: the webhook outbox. Written in the transaction of the change it reports (or by the
-/// deadline scan), posted by <see cref="WebhookWorker"/> with its body exactly as written, retried with backoff.
+/// One event for one organ's webhook or one official's mailbox: the notification outbox. Written in the transaction of
+/// the change it reports (or by the deadline scan), sent by <see cref="NotificationWorker"/> with its body exactly as
+/// written, retried with backoff.
 /// </summary>
-public sealed class WebhookDelivery
+public sealed class NotificationDelivery
 {
     public Guid Id { get; init; }
     public string OrganId { get; init; } = "";
     public string EventType { get; init; } = "";
+    public NotificationChannel Channel { get; init; }
+    /// <summary>The e-mail address, for an e-mail.</summary>
+    public string? Recipient { get; init; }
+    /// <summary>An e-mail's subject line.</summary>
+    public string? Subject { get; init; }
     public Guid? DocumentId { get; init; }
-    /// <summary>The JSON posted, signed as these bytes (UTF-8).</summary>
+    /// <summary>A webhook's JSON, signed as these bytes (UTF-8); an e-mail's plain text.</summary>
     public string Body { get; init; } = "";
     /// <summary>Set for events that must be sent once only (a deadline notice per document and due date).</summary>
     public string? OnceKey { get; init; }
-    public WebhookState State { get; set; }
+    public NotificationState State { get; set; }
     public int Attempts { get; set; }
     public int? LastStatus { get; set; }
     public string? LastError { get; set; }
@@ -75,13 +88,16 @@ public static class NotificationModel
             webhook.Property(w => w.UpdatedBy).HasMaxLength(200);
         });
 
-        model.Entity<WebhookDelivery>(delivery =>
+        model.Entity<NotificationDelivery>(delivery =>
         {
-            delivery.ToTable("WebhookDeliveries");
+            delivery.ToTable("NotificationDeliveries");
             delivery.HasKey(d => d.Id);
             delivery.Property(d => d.OrganId).HasMaxLength(13);
             delivery.Property(d => d.EventType).HasMaxLength(64);
-            delivery.Property(d => d.OnceKey).HasMaxLength(200);
+            delivery.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
+            delivery.Property(d => d.Recipient).HasMaxLength(320);
+            delivery.Property(d => d.Subject).HasMaxLength(400);
+            delivery.Property(d => d.OnceKey).HasMaxLength(600);
             delivery.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
             delivery.Property(d => d.LastError).HasMaxLength(2000);
             delivery.HasIndex(d => new { d.State, d.DueAt });

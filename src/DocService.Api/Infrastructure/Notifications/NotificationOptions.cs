@@ -26,7 +26,26 @@ public sealed class NotificationOptions
     /// <summary>Lets an admin register a plain-HTTP endpoint on another host (loopback is always allowed); off, only HTTPS.</summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>Where e-mail goes out; without a host, no e-mail is written.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
     /// <summary>The archive worker's backoff rule, with this section's bounds.</summary>
     public TimeSpan Backoff(int failedAttempts, Random random) =>
         new Archive.ArchiveOptions { InitialBackoff = InitialBackoff, MaxBackoff = MaxBackoff }.Backoff(failedAttempts, random);
+}
+
+/// <summary><c>Notifications:Smtp:*</c>: the organ's mail relay. Officials with an e-mail address hear of their assignments and deadlines.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public string From { get; set; } = "";
+    public string FromName { get; set; } = "DocService";
+    public string? UserName { get; set; }
+    /// <summary>From the secret store.</summary>
+    public string? Password { get; set; }
+    /// <summary>StartTls (the default, required), SslOnConnect, or None for a relay on the same host.</summary>
+    public MailKit.Security.SecureSocketOptions Security { get; set; } = MailKit.Security.SecureSocketOptions.StartTls;
+
+    public bool Configured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
 }

@@ -7,8 +7,8 @@ public static class NotificationSetup
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddScoped<DeadlineNotices>();
         // No automatic redirects: a webhook answers where it was registered, and a redirect must not carry the signed body elsewhere.
-        services.AddHttpClient(WebhookWorker.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        services.AddHostedService<WebhookWorker>();
+        services.AddHttpClient(NotificationWorker.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHostedService<NotificationWorker>();
         return services;
     }
 }

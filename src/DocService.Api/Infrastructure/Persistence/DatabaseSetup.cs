@@ -36,15 +36,19 @@ public static class DatabaseSetup
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<IStartupCheck, DatabaseStartupCheck>();
 
+        // Notifications are written by the save that makes the change they report (tools' contexts write none).
+        services.AddSingleton<Notifications.DocumentEvents>();
         // An unknown provider is refused by the validator before anything opens a context.
         switch (DatabaseOptions.ParseProvider(configuration[ProviderKey]) ?? DatabaseProvider.Sqlite)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresDocServiceDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveConnectionString()));
+                services.AddDbContext<PostgresDocServiceDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveConnectionString())
+                    .AddInterceptors(sp.GetRequiredService<Notifications.DocumentEvents>()));
                 services.AddScoped<DocServiceDb>(sp => sp.GetRequiredService<PostgresDocServiceDb>());
                 break;
             default:
-                services.AddDbContext<SqliteDocServiceDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveConnectionString()));
+                services.AddDbContext<SqliteDocServiceDb>((sp, o) => o.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveConnectionString())
+                    .AddInterceptors(sp.GetRequiredService<Notifications.DocumentEvents>()));
                 services.AddScoped<DocServiceDb>(sp => sp.GetRequiredService<SqliteDocServiceDb>());
                 break;
         }

@@ -38,10 +38,7 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
     public DbSet<Exchange.InboxMessage> Inbox => Set<Exchange.InboxMessage>();
     public DbSet<Exchange.RecipientStatus> RecipientStatuses => Set<Exchange.RecipientStatus>();
     public DbSet<Notifications.OrganWebhook> OrganWebhooks => Set<Notifications.OrganWebhook>();
-    public DbSet<Notifications.WebhookDelivery> WebhookDeliveries => Set<Notifications.WebhookDelivery>();
-
-    // Webhook deliveries are written by the save that makes the change they report.
-    protected override void OnConfiguring(DbContextOptionsBuilder options) => options.AddInterceptors(Notifications.DocumentEvents.Instance);
+    public DbSet<Notifications.NotificationDelivery> NotificationDeliveries => Set<Notifications.NotificationDelivery>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -1186,42 +1186,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("DocService.Api.Infrastructure.Notifications.OrganWebhook", b =>
-                {
-                    b.Property<string>("OrganId")
-                        .HasMaxLength(13)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Events")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("SealedSecret")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("OrganId");
-
-                    b.ToTable("OrganWebhooks", (string)null);
-                });
-
-            modelBuilder.Entity("DocService.Api.Infrastructure.Notifications.WebhookDelivery", b =>
+            modelBuilder.Entity("DocService.Api.Infrastructure.Notifications.NotificationDelivery", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1232,6 +1197,11 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -1265,7 +1235,7 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OnceKey")
-                        .HasMaxLength(200)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrganId")
@@ -1273,9 +1243,17 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1287,7 +1265,42 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("State", "DueAt");
 
-                    b.ToTable("WebhookDeliveries", (string)null);
+                    b.ToTable("NotificationDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("DocService.Api.Infrastructure.Notifications.OrganWebhook", b =>
+                {
+                    b.Property<string>("OrganId")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Events")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedSecret")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganId");
+
+                    b.ToTable("OrganWebhooks", (string)null);
                 });
 
             modelBuilder.Entity("DocService.Api.Infrastructure.Registers.Counter", b =>

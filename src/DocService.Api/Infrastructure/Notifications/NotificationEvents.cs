@@ -6,7 +6,7 @@ using DocService.Api.Domain.Handling;
 namespace DocService.Api.Infrastructure.Notifications;
 
 /// <summary>The events an organ's webhook hears, and the JSON body of each.</summary>
-public static class WebhookEvents
+public static class NotificationEvents
 {
     /// <summary>An incoming document was registered with its arrival number, from any channel.</summary>
     public const string Arrived = "document.arrived";
@@ -39,7 +39,7 @@ public static class WebhookEvents
         Guid Id, string Type, DateTimeOffset OccurredAt, string OrganId, DocumentView Document, IReadOnlyList<AssigneeView>? Assignments = null);
 
     /// <summary>A delivery of <paramref name="type"/> about <paramref name="document"/>, its body written now, as the document is.</summary>
-    public static WebhookDelivery For(
+    public static NotificationDelivery For(
         string type, Document document, DateTimeOffset at, IReadOnlyList<Assignment>? assignments = null, string? onceKey = null)
     {
         var id = Guid.CreateVersion7();
@@ -48,7 +48,7 @@ public static class WebhookEvents
             document.ArrivalNumber, document.ArrivedAt, document.SenderOrganName, document.ReceivedVia, document.DueDate, document.AssignedTo, document.CompletedAt);
         var body = new Body(id, type, at, document.OrganId, view,
             assignments?.Select(a => new AssigneeView(a.Role, a.AssigneeName, a.UnitId, a.UserName, a.DueDate)).ToList());
-        return new WebhookDelivery
+        return new NotificationDelivery
         {
             Id = id,
             OrganId = document.OrganId,
@@ -56,7 +56,7 @@ public static class WebhookEvents
             DocumentId = document.Id,
             Body = JsonSerializer.Serialize(body, Json),
             OnceKey = onceKey,
-            State = WebhookState.Pending,
+            State = NotificationState.Pending,
             CreatedAt = at,
             DueAt = at,
         };

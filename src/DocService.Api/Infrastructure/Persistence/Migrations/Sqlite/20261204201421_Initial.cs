@@ -195,6 +195,34 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    OnceKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Officials",
                 columns: table => new
                 {
@@ -410,31 +438,6 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "WebhookDeliveries",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
-                    EventType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    OnceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LeaseOwner = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ArchiveJobs",
                 columns: table => new
                 {
@@ -620,6 +623,22 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_DocumentId",
+                table: "NotificationDeliveries",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_OrganId_OnceKey",
+                table: "NotificationDeliveries",
+                columns: new[] { "OrganId", "OnceKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_State_DueAt",
+                table: "NotificationDeliveries",
+                columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Officials_OrganId_UnitId",
                 table: "Officials",
                 columns: new[] { "OrganId", "UnitId" });
@@ -671,22 +690,6 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Verifications_OrganId_CreatedAt",
                 table: "Verifications",
                 columns: new[] { "OrganId", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookDeliveries_DocumentId",
-                table: "WebhookDeliveries",
-                column: "DocumentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookDeliveries_OrganId_OnceKey",
-                table: "WebhookDeliveries",
-                columns: new[] { "OrganId", "OnceKey" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookDeliveries_State_DueAt",
-                table: "WebhookDeliveries",
-                columns: new[] { "State", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -715,6 +718,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "NotificationDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Officials");
@@ -751,9 +757,6 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Verifications");
-
-            migrationBuilder.DropTable(
-                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Documents");

@@ -199,6 +199,34 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    EventType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    OnceKey = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastStatus = table.Column<int>(type: "integer", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Officials",
                 columns: table => new
                 {
@@ -414,31 +442,6 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "WebhookDeliveries",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganId = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
-                    EventType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Body = table.Column<string>(type: "text", nullable: false),
-                    OnceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastStatus = table.Column<int>(type: "integer", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LeaseOwner = table.Column<Guid>(type: "uuid", nullable: true),
-                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ArchiveJobs",
                 columns: table => new
                 {
@@ -631,6 +634,22 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_DocumentId",
+                table: "NotificationDeliveries",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_OrganId_OnceKey",
+                table: "NotificationDeliveries",
+                columns: new[] { "OrganId", "OnceKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationDeliveries_State_DueAt",
+                table: "NotificationDeliveries",
+                columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Officials_OrganId_UnitId",
                 table: "Officials",
                 columns: new[] { "OrganId", "UnitId" });
@@ -682,22 +701,6 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Verifications_OrganId_CreatedAt",
                 table: "Verifications",
                 columns: new[] { "OrganId", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookDeliveries_DocumentId",
-                table: "WebhookDeliveries",
-                column: "DocumentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookDeliveries_OrganId_OnceKey",
-                table: "WebhookDeliveries",
-                columns: new[] { "OrganId", "OnceKey" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WebhookDeliveries_State_DueAt",
-                table: "WebhookDeliveries",
-                columns: new[] { "State", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -726,6 +729,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "NotificationDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Officials");
@@ -762,9 +768,6 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Verifications");
-
-            migrationBuilder.DropTable(
-                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Documents");
