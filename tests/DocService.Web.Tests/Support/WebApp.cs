@@ -33,6 +33,9 @@ public sealed class WebApp : IAsyncLifetime
             return;
         _service = await ServiceProcess.StartAsync(TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
+        // The test run shares two cores with the other test assemblies running beside it: a first page (host JIT,
+        // first render) can take tens of seconds there. Generous waits, not sleeps: a passing step returns at once.
+        Assertions.SetDefaultExpectTimeout(60_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
@@ -53,7 +56,7 @@ public sealed class WebApp : IAsyncLifetime
             Locale = "vi-VN",
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 
