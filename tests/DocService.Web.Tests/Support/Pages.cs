@@ -12,7 +12,9 @@ public static class Pages
     {
         await page.GotoAsync("/dang-nhap");
         await page.Locator($"button[name=user][value='{userName}']").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+        // Wait for the redirect itself, not the next page's load event: the steps after it wait for what they need,
+        // and a load event held up on a busy machine made this step time out twice in CI.
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     public static async Task ScreenshotAsync(this IPage page, string name) =>
