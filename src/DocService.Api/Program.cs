@@ -20,6 +20,7 @@ app.UseDocServiceOpenApi();
 app.UseDocServiceMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseDocServiceRateLimits();
 app.UseIdempotentRequestBuffering();
 app.MapDocServiceHealth();
 app.MapDocServiceApi();

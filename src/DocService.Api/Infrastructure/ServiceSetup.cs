@@ -62,6 +62,7 @@ public static class ServiceSetup
         builder.AddDocServiceTelemetry();
         services.AddDocServiceProblemDetails();
         services.AddDocServiceAuth(configuration, builder.Environment);
+        services.AddDocServiceRateLimits(configuration);
         services.AddDocServiceOpenApi();
         services.AddDocServiceDatabase(configuration, dataDirectory);
         services.AddHostedService<DatabaseInitializer>();

@@ -83,6 +83,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", _provider.ToString());
         builder.UseSetting("ConnectionStrings:DocService", ConnectionString);
         builder.UseSetting("Documents:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Off unless a test sets it: suites upload dozens of PDFs as one official within a minute.
+        builder.UseSetting("RateLimits:Uploads:PermitLimit", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

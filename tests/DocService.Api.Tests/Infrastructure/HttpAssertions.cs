@@ -20,6 +20,9 @@ public static class HttpAssertions
         var problem = JsonDocument.Parse(body).RootElement;
         problem.GetProperty("code").GetString().ShouldBe(code, body);
         problem.GetProperty("status").GetInt32().ShouldBe((int)status);
+        // A 503 is a dependency down for now (store, TSA, OCSP/CRL, token): the client is told when to retry.
+        if (status == HttpStatusCode.ServiceUnavailable)
+            response.Headers.RetryAfter.ShouldNotBeNull($"a 503 {code} without Retry-After");
         return problem;
     }
 

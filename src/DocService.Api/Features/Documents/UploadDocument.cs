@@ -41,6 +41,7 @@ public static class UploadDocument
     public static void Map(RouteGroupBuilder documents, long maxUploadBytes) =>
         documents.MapPost("/", Handle)
             .RequireAuthorization(Policies.Drafter)
+            .RequireUploadRateLimit()
             .DisableAntiforgery() // bearer tokens, no cookies: nothing for a cross-site form to ride on
             .Accepts<Form>("multipart/form-data")
             .WithMetadata(new UploadSizeLimit(maxUploadBytes))

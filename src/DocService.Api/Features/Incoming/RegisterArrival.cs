@@ -77,6 +77,7 @@ public static class RegisterArrival
     public static void Map(RouteGroupBuilder incoming, long maxUploadBytes) =>
         incoming.MapPost("/", Handle)
             .RequireAuthorization(Policies.Clerk)
+            .RequireUploadRateLimit()
             .DisableAntiforgery() // bearer tokens, no cookies
             .Accepts<Form>("multipart/form-data")
             .WithMetadata(new UploadSizeLimit(maxUploadBytes))

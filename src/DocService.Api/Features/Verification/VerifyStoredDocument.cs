@@ -1,4 +1,5 @@
 using DocService.Api.Features.Documents;
+using DocService.Api.Infrastructure.Http;
 using DocService.Api.Infrastructure.Auth;
 using DocService.Api.Infrastructure.Messaging;
 using DocService.Api.Infrastructure.Persistence;
@@ -23,6 +24,7 @@ public static class VerifyStoredDocument
                 return TypedResults.Created($"/api/v1/verifications/{verification.Id}", verification);
             })
             .RequireAuthorization(Policies.Member)
+            .RequireUploadRateLimit()
             .Produces<VerificationResponse>(StatusCodes.Status201Created)
             .WithSummary("Validate the current revision of a stored document");
 

@@ -31,6 +31,7 @@ public static class VerifyUpload
                 return TypedResults.Created($"/api/v1/verifications/{verification.Id}", verification);
             })
             .RequireAuthorization(Policies.Member)
+            .RequireUploadRateLimit()
             .DisableAntiforgery() // bearer tokens, no cookies
             .WithMetadata(new UploadSizeLimit(maxUploadBytes))
             .Produces<VerificationResponse>(StatusCodes.Status201Created)
