@@ -63,6 +63,7 @@ public static class ServiceSetup
         services.AddDocServiceProblemDetails();
         services.AddDocServiceAuth(configuration, builder.Environment);
         services.AddDocServiceRateLimits(configuration);
+        VerificationsOptions.AddTo(services, configuration);
         services.AddDocServiceOpenApi();
         services.AddDocServiceDatabase(configuration, dataDirectory);
         services.AddHostedService<DatabaseInitializer>();

@@ -59,6 +59,34 @@ public sealed class FileSystemObjectStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_expiring_object_is_kept_until_its_date_and_deleted_after_it()
+    {
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-12-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var store = new FileSystemObjectStore(_root, clock);
+        await store.PutExpiringAsync("organs/x/verifications/1.pdf", Bytes(10), clock.GetUtcNow().AddDays(30), Ct);
+        await store.PutAsync("organs/x/documents/1.pdf", Bytes(10), Ct);
+
+        clock.Now = clock.Now.AddDays(30).AddSeconds(-1);
+        await Should.ThrowAsync<ObjectImmutableException>(store.DeleteAsync("organs/x/verifications/1.pdf", Ct));
+        (await store.ExistsAsync("organs/x/verifications/1.pdf", Ct)).ShouldBeTrue();
+
+        clock.Now = clock.Now.AddSeconds(1);
+        await store.DeleteAsync("organs/x/verifications/1.pdf", Ct);
+        (await store.ExistsAsync("organs/x/verifications/1.pdf", Ct)).ShouldBeFalse();
+        await Should.ThrowAsync<ObjectNotFoundException>(store.OpenReadAsync("organs/x/verifications/1.pdf", Ct));
+
+        // A record written without a date is kept for good, however late it is.
+        clock.Now = clock.Now.AddYears(100);
+        await Should.ThrowAsync<ObjectImmutableException>(store.DeleteAsync("organs/x/documents/1.pdf", Ct));
+    }
+
+    sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
     public async Task Delete_is_refused()
     {
         await _store.PutAsync("keep.pdf", Bytes(10), Ct);

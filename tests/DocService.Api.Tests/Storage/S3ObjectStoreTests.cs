@@ -104,6 +104,25 @@ public sealed class S3ObjectStoreTests(S3ObjectStoreTests.Server server) : IClas
     }
 
     [Fact]
+    public async Task An_expiring_object_is_locked_until_its_date_and_deleted_after_it()
+    {
+        var store = await server.StoreAsync();
+        var key = NewKey("upload.pdf");
+        var keepUntil = DateTimeOffset.UtcNow.AddSeconds(3);
+        await store.PutExpiringAsync(key, new MemoryStream(Bytes(5000)), keepUntil, Ct);
+
+        var stat = await server.Raw.StatObjectAsync(new StatObjectArgs().WithBucket(server.Bucket).WithObject(key), Ct);
+        stat.ObjectLockMode.ShouldBe(ObjectRetentionMode.COMPLIANCE);
+        await Should.ThrowAsync<ObjectImmutableException>(store.DeleteAsync(key, Ct));
+
+        await Task.Delay(RetentionPolicy.WholeSecondAfter(keepUntil) - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), Ct);
+        await store.DeleteAsync(key, Ct);
+
+        (await store.ExistsAsync(key, Ct)).ShouldBeFalse();
+        (await server.VersionsAsync(key)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Second_put_to_a_key_is_refused_and_the_first_bytes_stay()
     {
         var store = await server.StoreAsync();

@@ -46,6 +46,15 @@ public abstract class VerificationApiTests(ApiFactory api) : IDisposable
             .StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Conflict);
 
     [Fact]
+    public async Task An_uploaded_file_is_kept_thirty_days_by_default()
+    {
+        var report = await VerifyAsync(await SignAsync(SamplePdfs.WithText("x"), "Leader"));
+
+        report.FileKeptUntil.ShouldNotBeNull();
+        (report.FileKeptUntil.Value - report.CreatedAt).ShouldBe(TimeSpan.FromDays(30), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task A_sound_signature_with_an_untrusted_root_is_intact_but_not_passed()
     {
         var report = await VerifyAsync(await SignAsync(SamplePdfs.WithText("x"), "Leader"));

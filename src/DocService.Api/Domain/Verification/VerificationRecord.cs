@@ -17,6 +17,17 @@ public sealed class VerificationRecord
     public string ReportJson { get; init; } = "";
     public string CreatedBy { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// A file uploaded only to be verified is no record of the organ: it is kept until then (Verifications:UploadRetention)
+    /// and counts against the organ's quota meanwhile. Null for a stored document's or an arrival's file, kept with it.
+    /// </summary>
+    public DateTimeOffset? FileKeptUntil { get; init; }
+
+    /// <summary>When the retention sweep removed the expired file; the report stays readable.</summary>
+    public DateTimeOffset? FileDeletedAt { get; set; }
+
+    public bool FileExpired(DateTimeOffset now) => FileDeletedAt is not null || FileKeptUntil <= now;
 }
 
 /// <summary>

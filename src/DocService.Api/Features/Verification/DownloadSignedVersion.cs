@@ -28,7 +28,7 @@ public static class DownloadSignedVersion
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithSummary("Download the version a signature signed (signatures numbered from 1 as in the report)");
 
-    internal sealed class Handler(DocServiceDb db, IObjectStore store) : IQueryHandler<Query, Content>
+    internal sealed class Handler(DocServiceDb db, IObjectStore store, TimeProvider clock) : IQueryHandler<Query, Content>
     {
         public async ValueTask<Content> Handle(Query query, CancellationToken ct)
         {
@@ -39,6 +39,9 @@ public static class DownloadSignedVersion
                 throw new ApiException(422, "verification.no_signed_version",
                     "This signature's byte range is not sound, so no version can be said to be the one it signed.");
 
+            if (record.FileExpired(clock.GetUtcNow()))
+                throw new ApiException(410, "verification.file_expired",
+                    $"The uploaded file was kept until {record.FileKeptUntil:O} and has been removed; the report stays, upload the file again to cut its signed versions.");
             var file = await store.OpenReadAsync(record.StorageKey, record.Sha256, ct);
             var end = start + length;
             return new Content(new PrefixStream(file, end, leaveOpen: false), $"{Path.GetFileNameWithoutExtension(record.FileName)}-signature-{query.Signature}.pdf");

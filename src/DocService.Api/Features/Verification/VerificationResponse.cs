@@ -21,7 +21,8 @@ public sealed record VerificationResponse(
     DateTimeOffset ValidationTime,
     int Revisions,
     IReadOnlyList<SignatureValidationReport> Signatures,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    DateTimeOffset? FileKeptUntil)
 {
     /// <summary>The library's report this response shows (for the simple, ETSI and PDF forms).</summary>
     [JsonIgnore]
@@ -32,6 +33,6 @@ public sealed record VerificationResponse(
         var report = ValidationJson.Deserialize(record.ReportJson)
             ?? throw new InvalidOperationException($"Verification {record.Id} has no readable report.");
         return new VerificationResponse(record.Id, record.DocumentId, record.FileName, record.Sha256, record.Size, record.CreatedAt,
-            report.Indication, report.SubIndication, report.Message, report.ValidationTime, report.Revisions, report.Signatures, report.Problems);
+            report.Indication, report.SubIndication, report.Message, report.ValidationTime, report.Revisions, report.Signatures, report.Problems, record.FileKeptUntil);
     }
 }

@@ -21,13 +21,17 @@ public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetu
 
     /// <summary>Validates <c>pdf</c> (seekable: it is read twice, validated then stored) and records the report.</summary>
     public async Task<VerificationRecord> VerifyAsync(Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct) =>
-        await RecordAsync(await ValidateAsync(pdf, organ, ct), pdf, fileName, organ, user, documentId, ct);
+        await RecordAsync(await ValidateAsync(pdf, organ, ct), pdf, fileName, organ, user, documentId, null, ct);
+
+    /// <summary>As <see cref="VerifyAsync"/> for a file uploaded only to be verified: its bytes are kept until <paramref name="keepUntil"/>, then removed.</summary>
+    public async Task<VerificationRecord> VerifyUploadAsync(Stream pdf, string fileName, OrganId organ, string user, DateTimeOffset keepUntil, CancellationToken ct) =>
+        await RecordAsync(await ValidateAsync(pdf, organ, ct), pdf, fileName, organ, user, null, keepUntil, ct);
 
     /// <summary>As <see cref="VerifyAsync"/> for a file that may carry no signature (a scan): then nothing is recorded, and null answered.</summary>
     public async Task<VerificationRecord?> VerifyIfSignedAsync(Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct)
     {
         var report = await ValidateAsync(pdf, organ, ct);
-        return report.Signatures.Count == 0 ? null : await RecordAsync(report, pdf, fileName, organ, user, documentId, ct);
+        return report.Signatures.Count == 0 ? null : await RecordAsync(report, pdf, fileName, organ, user, documentId, null, ct);
     }
 
     async Task<DocumentValidationReport> ValidateAsync(Stream pdf, OrganId organ, CancellationToken ct)
@@ -52,11 +56,13 @@ public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetu
     }
 
     async Task<VerificationRecord> RecordAsync(
-        DocumentValidationReport report, Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, CancellationToken ct)
+        DocumentValidationReport report, Stream pdf, string fileName, OrganId organ, string user, Guid? documentId, DateTimeOffset? keepUntil,
+        CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         pdf.Position = 0;
-        var stored = await store.PutAsync($"organs/{organ.Value}/verifications/{id:N}.pdf", pdf, ct);
+        var key = $"organs/{organ.Value}/verifications/{id:N}.pdf";
+        var stored = keepUntil is { } until ? await store.PutExpiringAsync(key, pdf, until, ct) : await store.PutAsync(key, pdf, ct);
         var record = new VerificationRecord
         {
             Id = id,
@@ -70,6 +76,7 @@ public sealed class Verifier(DocServiceDb db, IObjectStore store, ValidationSetu
             ReportJson = ValidationJson.Serialize(report),
             CreatedBy = user,
             CreatedAt = clock.GetUtcNow(),
+            FileKeptUntil = keepUntil,
         };
         db.Verifications.Add(record);
         return record;

@@ -36,15 +36,18 @@ public static class VerifyUpload
             .WithMetadata(new UploadSizeLimit(maxUploadBytes))
             .Produces<VerificationResponse>(StatusCodes.Status201Created)
             .WithSummary("Validate an uploaded signed PDF")
-            .WithDescription("Multipart form with the PDF in the part named `file`. Every signature is judged separately: integrity, coverage, modifications after it, trust, revocation, time, level, ETSI indication.");
+            .WithDescription("Multipart form with the PDF in the part named `file`. Every signature is judged separately: integrity, coverage, modifications after it, trust, revocation, time, level, ETSI indication. "
+                + "The file is kept until `fileKeptUntil` (Verifications:UploadRetention, 30 days by default), then removed; the report stays. "
+                + "Kept files count against the organ's quota: beyond it the answer is 429 `verification.quota_exceeded` with Retry-After (when the oldest expires).");
 
-    internal sealed class Handler(Verifier verifier, CurrentUser user, IOptions<DocumentsOptions> options) : ICommandHandler<Command, VerificationResponse>
+    internal sealed class Handler(Verifier verifier, UploadQuota quota, CurrentUser user, IOptions<DocumentsOptions> options) : ICommandHandler<Command, VerificationResponse>
     {
         public async ValueTask<VerificationResponse> Handle(Command command, CancellationToken ct)
         {
             await PdfUpload.CheckAsync(command.File!, options.Value.MaxUploadBytes, ct);
-            await using var pdf = command.File!.OpenReadStream();
-            var record = await verifier.VerifyAsync(pdf, command.File.FileName, user.Organ, user.UserName, null, ct);
+            var keepUntil = await quota.EnsureRoomForAsync(user.Organ, command.File!.Length, ct);
+            await using var pdf = command.File.OpenReadStream();
+            var record = await verifier.VerifyUploadAsync(pdf, command.File.FileName, user.Organ, user.UserName, keepUntil, ct);
             return VerificationResponse.From(record);
         }
     }

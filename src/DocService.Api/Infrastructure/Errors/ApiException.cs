@@ -6,6 +6,9 @@ public sealed class ApiException(int status, string code, string message) : Exce
     public int Status { get; } = status;
     public string Code { get; } = code;
 
+    /// <summary>When the same request may succeed (a quota frees up): sent as Retry-After.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ApiException NotFound(string what) => new(StatusCodes.Status404NotFound, "resource.not_found", $"{what} was not found.");
 }
 

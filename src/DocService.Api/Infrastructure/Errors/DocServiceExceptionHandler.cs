@@ -31,7 +31,9 @@ public sealed partial class DocServiceExceptionHandler(IProblemDetailsService pr
 
         http.Response.StatusCode = status;
         // Every 503 is a dependency that is down for now (object store, TSA, OCSP/CRL, HSM): nothing was changed.
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        if (exception is ApiException { RetryAfter: { } retryAfter })
+            http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else if (status == StatusCodes.Status503ServiceUnavailable)
             http.Response.Headers.RetryAfter = RetryAfterSeconds;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
@@ -116,6 +118,7 @@ public sealed partial class DocServiceExceptionHandler(IProblemDetailsService pr
         400 => "The request is not valid.",
         403 => "You are not allowed to do this.",
         404 => "Not found.",
+        410 => "The resource is no longer available.",
         412 => "The precondition failed.",
         413 => "The request is too large.",
         414 => "The request line is too long.",

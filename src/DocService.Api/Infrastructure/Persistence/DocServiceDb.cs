@@ -175,6 +175,7 @@ public abstract class DocServiceDb(DbContextOptions options) : DbContext(options
             verification.Property(v => v.Sha256).HasMaxLength(64);
             verification.Property(v => v.Indication).HasMaxLength(32);
             verification.HasIndex(v => new { v.OrganId, v.CreatedAt });
+            verification.HasIndex(v => new { v.OrganId, v.FileKeptUntil });
         });
 
         model.Entity<TrustAnchor>(anchor =>

@@ -13,6 +13,13 @@ public interface IObjectStore
     Task<StoredObject> PutAsync(string key, Stream content, RetentionClass? retention, CancellationToken ct);
 
     /// <summary>
+    /// As <see cref="PutAsync(string, Stream, RetentionClass?, CancellationToken)"/> for bytes that are no record
+    /// (a file uploaded only to be verified): kept, unchangeable, until <paramref name="keepUntil"/>, after which
+    /// <see cref="DeleteAsync"/> removes them.
+    /// </summary>
+    Task<StoredObject> PutExpiringAsync(string key, Stream content, DateTimeOffset keepUntil, CancellationToken ct);
+
+    /// <summary>
     /// Opens an object for reading after checking its SHA-256 against the one stored with it and, when given,
     /// <paramref name="expectedSha256"/>: the digest the caller keeps apart from the bytes (the database's), which
     /// also catches bytes replaced together with their stored digest. Corrupted bytes are never returned.
@@ -21,7 +28,7 @@ public interface IObjectStore
 
     Task<bool> ExistsAsync(string key, CancellationToken ct);
 
-    /// <summary>Write-once stores refuse this for every retained object.</summary>
+    /// <summary>Refused (<see cref="ObjectImmutableException"/>) for every object still retained: a record, or an expiring object before its date.</summary>
     Task DeleteAsync(string key, CancellationToken ct);
 
     /// <summary>Throws when the store cannot take writes (readiness probe).</summary>

@@ -88,9 +88,13 @@ public sealed class RetentionPolicy
             : throw new ArgumentException($"Retention class '{retention}' has no period configured under {Section}.", nameof(retention));
 
     /// <summary>Whole seconds, because S3 carries retain-until dates to the second.</summary>
-    public DateTimeOffset RetainUntil(RetentionClass? retention, DateTimeOffset now)
+    public DateTimeOffset RetainUntil(RetentionClass? retention, DateTimeOffset now) =>
+        WholeSecondAfter(now.ToUniversalTime().AddYears(YearsOf(retention ?? Default)));
+
+    /// <summary>The whole second after <paramref name="at"/>, in UTC: a lock to it holds at least until <paramref name="at"/>.</summary>
+    public static DateTimeOffset WholeSecondAfter(DateTimeOffset at)
     {
-        var until = now.ToUniversalTime().AddYears(YearsOf(retention ?? Default));
-        return until.AddTicks(-(until.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(1);
+        var utc = at.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(1);
     }
 }

@@ -47,7 +47,11 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     public string Bucket => _bucket;
 
     public Task<StoredObject> PutAsync(string key, Stream content, RetentionClass? retention, CancellationToken ct) =>
-        ReachingAsync(() => PutCoreAsync(key, content, retention, ct), ct);
+        ReachingAsync(() => PutCoreAsync(key, content, _retention.RetainUntil(retention, _time.GetUtcNow()), ct), ct);
+
+    /// <summary>The same COMPLIANCE lock, to the date given (rounded up to the second): the server refuses a delete before it, and allows one after.</summary>
+    public Task<StoredObject> PutExpiringAsync(string key, Stream content, DateTimeOffset keepUntil, CancellationToken ct) =>
+        ReachingAsync(() => PutCoreAsync(key, content, RetentionPolicy.WholeSecondAfter(keepUntil), ct), ct);
 
     public Task<Stream> OpenReadAsync(string key, string? expectedSha256, CancellationToken ct) =>
         ReachingAsync(() => OpenReadCoreAsync(key, expectedSha256, ct), ct);
@@ -98,10 +102,9 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 $"Bucket '{_bucket}' exists without Object Lock; archives need a bucket created with it.");
     }
 
-    async Task<StoredObject> PutCoreAsync(string key, Stream content, RetentionClass? retention, CancellationToken ct)
+    async Task<StoredObject> PutCoreAsync(string key, Stream content, DateTimeOffset until, CancellationToken ct)
     {
         ObjectKey.Validate(key);
-        var until = _retention.RetainUntil(retention, _time.GetUtcNow());
 
         // Object Lock turns versioning on, and then a PUT to an existing key does not fail: it stacks a new
         // version on top and readers of the key get the new bytes. The lock keeps the old version, but the key

@@ -16,7 +16,7 @@ public static class StorageSetup
         {
             if (!kind.Equals("FileSystem", StringComparison.OrdinalIgnoreCase))
                 services.AddOptions<StorageKindOptions>().Validate(_ => false, $"{KindKey} is '{kind}': it must be FileSystem or S3.").ValidateOnStart();
-            services.AddSingleton<IObjectStore>(new FileSystemObjectStore(Path.Combine(dataDirectory, "store")));
+            services.AddSingleton<IObjectStore>(sp => new FileSystemObjectStore(Path.Combine(dataDirectory, "store"), sp.GetRequiredService<TimeProvider>()));
             return services;
         }
 

@@ -804,6 +804,12 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("FileDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FileKeptUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -836,6 +842,8 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OrganId", "CreatedAt");
+
+                    b.HasIndex("OrganId", "FileKeptUntil");
 
                     b.ToTable("Verifications");
                 });

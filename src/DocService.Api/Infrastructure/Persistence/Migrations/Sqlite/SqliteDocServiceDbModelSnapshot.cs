@@ -792,6 +792,12 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FileDeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FileKeptUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -824,6 +830,8 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrganId", "CreatedAt");
+
+                    b.HasIndex("OrganId", "FileKeptUntil");
 
                     b.ToTable("Verifications");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocServiceDb))]
-    [Migration("20261204201421_Initial")]
+    [Migration("20261204213707_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -795,6 +795,12 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FileDeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FileKeptUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -827,6 +833,8 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrganId", "CreatedAt");
+
+                    b.HasIndex("OrganId", "FileKeptUntil");
 
                     b.ToTable("Verifications");
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDocServiceDb))]
-    [Migration("20261204201429_Initial")]
+    [Migration("20261204213712_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -807,6 +807,12 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("FileDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FileKeptUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -839,6 +845,8 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OrganId", "CreatedAt");
+
+                    b.HasIndex("OrganId", "FileKeptUntil");
 
                     b.ToTable("Verifications");
                 });

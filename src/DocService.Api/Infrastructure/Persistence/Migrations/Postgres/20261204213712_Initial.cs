@@ -434,7 +434,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                     Indication = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ReportJson = table.Column<string>(type: "text", nullable: false),
                     CreatedBy = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FileKeptUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FileDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -701,6 +703,11 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Verifications_OrganId_CreatedAt",
                 table: "Verifications",
                 columns: new[] { "OrganId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verifications_OrganId_FileKeptUntil",
+                table: "Verifications",
+                columns: new[] { "OrganId", "FileKeptUntil" });
         }
 
         /// <inheritdoc />

@@ -430,7 +430,9 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                     Indication = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ReportJson = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileKeptUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    FileDeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -690,6 +692,11 @@ namespace DocService.Api.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Verifications_OrganId_CreatedAt",
                 table: "Verifications",
                 columns: new[] { "OrganId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verifications_OrganId_FileKeptUntil",
+                table: "Verifications",
+                columns: new[] { "OrganId", "FileKeptUntil" });
         }
 
         /// <inheritdoc />
